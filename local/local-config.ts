@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import { type Environment, EnvironmentReader } from '../functions/config/read-env';
+
+/** Environment variables that only the local runtime reads. */
+export const LocalEnvName = {
+  port: 'PORT',
+  dataDir: 'DATA_DIR',
+  webhookSecret: 'WEBHOOK_SECRET',
+  webhookSecretPrevious: 'WEBHOOK_SECRET_PREVIOUS',
+  visibilityTimeoutSeconds: 'VISIBILITY_TIMEOUT_SECONDS',
+  maxReceiveCount: 'MAX_RECEIVE_COUNT',
+  pollerConcurrency: 'POLLER_CONCURRENCY',
+  sqsPort: 'SQS_PORT',
+  dynamodbPort: 'DYNAMODB_PORT',
+} as const;
+
+/** Settings of the local runtime, read once at start. */
+export interface LocalConfig {
+  /** Port of the webhook endpoint on 127.0.0.1; 0 picks a free one. Default 3000. */
+  readonly port: number;
+  /** Absolute folder for the DynamoDB files and the generated secret. Default `.data`. */
+  readonly dataDir: string;
+  /** Webhook secret; undefined means generate one and keep it under `dataDir`. */
+  readonly webhookSecret?: string;
+  /** Secret still accepted during a rotation. */
+  readonly webhookSecretPrevious?: string;
+  /** Time a received message stays invisible before a retry. Default 30. */
+  readonly visibilityTimeoutSeconds: number;
+  /** Receives after which a message moves to the DLQ. Default 5. */
+  readonly maxReceiveCount: number;
+  /** Pollers that feed the consumer in parallel. Default 2. */
+  readonly pollerConcurrency: number;
+  /** Port of local-aws-sqs; 0 (the default) picks a free one. */
+  readonly sqsPort: number;
+  /** Port of dynalite; 0 (the default) picks a free one. */
+  readonly dynamodbPort: number;
+}
+
+const PORT_RANGE = { min: 0, max: 65_535 };
+
+/**
+ * Reads and validates the local runtime's settings. Throws `ConfigInvalidError` listing every
+ * invalid variable at once. A relative `DATA_DIR` is resolved against `cwd`.
+ */
+export function readLocalConfig(env: Environment, cwd = process.cwd()): LocalConfig {
+  const reader = new EnvironmentReader(env);
+  const config: LocalConfig = {
+    port: reader.integer(LocalEnvName.port, 3000, PORT_RANGE),
+    dataDir: resolve(cwd, reader.optionalString(LocalEnvName.dataDir, '.data') as string),
+    webhookSecret: reader.optionalString(LocalEnvName.webhookSecret),
+    webhookSecretPrevious: reader.optionalString(LocalEnvName.webhookSecretPrevious),
+    // local-aws-sqs 2.0.2 never redelivers a message when the timeout is 0, so 1 is the floor.
+    visibilityTimeoutSeconds: reader.integer(LocalEnvName.visibilityTimeoutSeconds, 30, {
+      min: 1,
+      max: 43_200,
+    }),
+    maxReceiveCount: reader.integer(LocalEnvName.maxReceiveCount, 5, { min: 1, max: 1000 }),
+    pollerConcurrency: reader.integer(LocalEnvName.pollerConcurrency, 2, { min: 1, max: 50 }),
+    sqsPort: reader.integer(LocalEnvName.sqsPort, 0, PORT_RANGE),
+    dynamodbPort: reader.integer(LocalEnvName.dynamodbPort, 0, PORT_RANGE),
+  };
+  reader.finish();
+
+  return config;
+}
