@@ -21,3 +21,24 @@ export function employeeEventKey(payloadHash: string): string {
 export function watermarkKey(agentId: string): string {
   return `watermark#${agentId}`;
 }
+
+/**
+ * Key of a `call_ended` webhook's dedupe record. That format carries only the LiveKit
+ * `call_id`, not TalkPilot's record `id`, so it cannot share `callKey`.
+ */
+export function liveKitCallKey(liveKitCallId: string): string {
+  return `livekit-call#${liveKitCallId}`;
+}
+
+/**
+ * Key of a replay's dedupe record: `subject` is the call id (or employee event key) and
+ * `requestId` the replay request, so one replay runs once without touching the original record.
+ */
+export function replayKey(subject: string, requestId: string): string {
+  return `replay#${subject}#${requestId}`;
+}
+
+/** Key of a quarantined message, stored with its body and the reason it was rejected. */
+export function quarantineKey(messageId: string): string {
+  return `quarantine#${messageId}`;
+}
