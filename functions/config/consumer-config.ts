@@ -1,0 +1,33 @@
+import { type Environment, EnvironmentReader } from './read-env';
+
+/** Environment variable names of the consumer; the CDK stack sets them. */
+export const ConsumerEnvironment = {
+  ledgerTableName: 'LEDGER_TABLE_NAME',
+  leaseSeconds: 'LEASE_SECONDS',
+  retentionDays: 'RETENTION_DAYS',
+} as const;
+
+/** Settings of the consumer, read once at cold start. */
+export interface ConsumerConfig {
+  readonly ledgerTableName: string;
+  /** Lease of a claim; default 60 s. Keep it above the consumer's Lambda timeout. */
+  readonly leaseSeconds: number;
+  /** Days completed and quarantined ledger items are kept before TTL deletion; default 30. */
+  readonly retentionDays: number;
+}
+
+/**
+ * Reads and validates the consumer's configuration. Throws `ConfigInvalidError` listing every
+ * problem when a variable is missing or out of range.
+ */
+export function readConsumerConfig(env: Environment = process.env): ConsumerConfig {
+  const reader = new EnvironmentReader(env);
+  const config = {
+    ledgerTableName: reader.requireString(ConsumerEnvironment.ledgerTableName),
+    leaseSeconds: reader.integer(ConsumerEnvironment.leaseSeconds, 60, { min: 1, max: 43_200 }),
+    retentionDays: reader.integer(ConsumerEnvironment.retentionDays, 30, { min: 1, max: 3_650 }),
+  };
+  reader.finish();
+
+  return config;
+}
