@@ -1,0 +1,70 @@
+import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { ApiKeyConfig } from '../config/reconciler-config';
+import { ReconcileError } from './reconcile-errors';
+
+/** Returns the API key, or `undefined` when none is configured yet. */
+export type ApiKeySource = () => Promise<string | undefined>;
+
+/** The API key secret could not be read. */
+export class ReconcileApiKeyUnavailableError extends ReconcileError {
+  override readonly name = 'ReconcileApiKeyUnavailableError';
+
+  constructor(
+    readonly secretId: string,
+    options: { cause: unknown },
+  ) {
+    super(
+      `Reading the TalkPilot API key secret ${secretId} failed; check that it exists and that the function may read it`,
+      options,
+    );
+  }
+}
+
+// Values a freshly deployed secret may hold before the operator stores the real key.
+const PLACEHOLDER = /^(placeholder|change-?me|replace-?me|todo|none|unset|-|tp_live_x+)$/i;
+
+/**
+ * Returns `undefined` for an empty or placeholder value (for example `PLACEHOLDER` or
+ * `changeme`, any case), so a stack deployed before the key is stored stays quiet.
+ */
+export function normalizeApiKey(value: unknown): string | undefined {
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  const trimmed = value.trim();
+
+  return trimmed === '' || PLACEHOLDER.test(trimmed) || /placeholder/i.test(trimmed)
+    ? undefined
+    : trimmed;
+}
+
+/**
+ * Creates the API key source for a configuration: a plain-string Secrets Manager secret cached
+ * for `cacheSeconds`, or the static key from the environment.
+ */
+export function createApiKeySource(
+  config: ApiKeyConfig,
+  options: { client?: SecretsManagerClient; cacheSeconds?: number } = {},
+): ApiKeySource {
+  if (config.kind === 'none') {
+    return async () => undefined;
+  }
+  if (config.kind === 'static') {
+    const apiKey = normalizeApiKey(config.apiKey);
+
+    return async () => apiKey;
+  }
+
+  const provider = new SecretsProvider({ awsSdkV3Client: options.client });
+
+  return async () => {
+    try {
+      const value = await provider.get(config.secretArn, { maxAge: options.cacheSeconds ?? 300 });
+
+      return normalizeApiKey(value);
+    } catch (error) {
+      throw new ReconcileApiKeyUnavailableError(config.secretArn, { cause: error });
+    }
+  };
+}

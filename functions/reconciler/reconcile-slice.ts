@@ -1,0 +1,203 @@
+import type { LoggerPort } from '../observability/logger';
+import type { QueuePort } from '../queue/queue-message';
+import type { TalkPilotClient } from '../talkpilot/talkpilot-client';
+import { TalkPilotNotFoundError } from '../talkpilot/talkpilot-errors';
+import type { ApiRecord } from '../talkpilot/talkpilot-records';
+import { type CallFacts, readCallFacts, webhookDueAt } from './call-facts';
+import { queueMissedCalls } from './queue-missed-calls';
+import type { ReconcileSettings } from './reconcile-settings';
+import { ReconcilerLogMessage } from './reconciler-log';
+import { scanCalls } from './scan-calls';
+
+/** What one slice of an agent's window needs. */
+export interface SliceContext {
+  readonly client: Pick<TalkPilotClient, 'listCalls' | 'getCall'>;
+  readonly findRecordedCalls: (callIds: readonly string[]) => Promise<ReadonlySet<string>>;
+  readonly queue: QueuePort;
+  readonly logger: Pick<LoggerPort, 'warn' | 'error'>;
+  readonly now: () => number;
+  readonly settings: ReconcileSettings;
+  readonly runId: string;
+  readonly agentId: string;
+  readonly deadlineMs: number;
+}
+
+/** Counts of one slice and the earliest time it left unhandled. */
+export interface SliceResult {
+  readonly seen: number;
+  readonly missed: number;
+  readonly enqueued: number;
+  readonly purged: number;
+  /** Calls not yet finished long enough to judge; the next run looks at them again. */
+  readonly pending: number;
+  /** Earliest point not safely handled; the watermark must stay at or before it. */
+  readonly holdAtMs?: number;
+  /** The error that ended the slice early, after the calls fetched so far were queued. */
+  readonly error?: unknown;
+}
+
+/**
+ * Reconciles the calls of one agent created in `[fromMs, toMs]`: lists them, checks the ledger
+ * in batches, fetches the detail of each missed call only, and queues those calls.
+ */
+export async function reconcileSlice(
+  context: SliceContext,
+  fromMs: number,
+  toMs: number,
+): Promise<SliceResult> {
+  const scan = await scanCalls({ ...context, fromMs, toMs });
+  if (scan.invalidItems > 0) {
+    context.logger.warn(ReconcilerLogMessage.invalidCalls, {
+      agent_id: context.agentId,
+      count: scan.invalidItems,
+    });
+  }
+  if (!scan.complete) {
+    context.logger.warn(ReconcilerLogMessage.incompleteScan, { agent_id: context.agentId });
+  }
+
+  const recorded = await context.findRecordedCalls([...scan.calls.keys()]);
+  const unrecorded = [...scan.calls.values()].filter((call) => !recorded.has(call.id));
+  const classified = classifyCalls(unrecorded.map(readCallFacts), context, fromMs);
+  const handled = await fetchAndQueue(classified.missed, context, fromMs);
+  const holdPoints = [...classified.pendingAt, ...handled.unhandledAt];
+  if (!scan.complete) {
+    holdPoints.push(fromMs);
+  }
+
+  return {
+    seen: scan.calls.size,
+    missed: classified.missed.length,
+    enqueued: handled.enqueued,
+    purged: classified.purged + handled.purged,
+    pending: classified.pendingAt.length,
+    holdAtMs: holdPoints.length > 0 ? Math.min(...holdPoints) : undefined,
+    error: handled.error,
+  };
+}
+
+interface ClassifiedCalls {
+  readonly missed: CallFacts[];
+  readonly purged: number;
+  readonly pendingAt: number[];
+}
+
+function classifyCalls(
+  calls: readonly CallFacts[],
+  context: SliceContext,
+  fromMs: number,
+): ClassifiedCalls {
+  const result: ClassifiedCalls = { missed: [], purged: 0, pendingAt: [] };
+  let purged = 0;
+  const { graceMs, unknownDurationMs } = context.settings;
+
+  for (const facts of calls) {
+    const dueAt = webhookDueAt(facts, graceMs, unknownDurationMs);
+    if (dueAt !== undefined && dueAt > context.now()) {
+      result.pendingAt.push(facts.createdAtMs ?? fromMs);
+    } else if (facts.isPurged) {
+      purged += 1;
+      logPurged(context, facts.id);
+    } else {
+      result.missed.push(facts);
+    }
+  }
+
+  return { ...result, purged };
+}
+
+interface FetchAndQueueResult {
+  readonly enqueued: number;
+  readonly purged: number;
+  readonly unhandledAt: number[];
+  readonly error?: unknown;
+}
+
+async function fetchAndQueue(
+  missed: readonly CallFacts[],
+  context: SliceContext,
+  fromMs: number,
+): Promise<FetchAndQueueResult> {
+  const details: ApiRecord[] = [];
+  const unhandledAt: number[] = [];
+  let purged = 0;
+  let error: unknown;
+
+  for (const [index, facts] of missed.entries()) {
+    context.logger.warn(ReconcilerLogMessage.missedCall, {
+      agent_id: context.agentId,
+      call_id: facts.id,
+    });
+    try {
+      const detail = await context.client.getCall(context.agentId, facts.id, context);
+      if (detail.is_purged === true) {
+        purged += 1;
+        logPurged(context, facts.id);
+      } else {
+        details.push({ ...detail, id: facts.id });
+      }
+    } catch (caught) {
+      if (caught instanceof TalkPilotNotFoundError) {
+        // Deleted for good between the list and the detail request: nothing left to recover.
+        context.logger.warn(ReconcilerLogMessage.vanishedCall, {
+          agent_id: context.agentId,
+          call_id: facts.id,
+        });
+        continue;
+      }
+      error = caught;
+      unhandledAt.push(...missed.slice(index).map((call) => call.createdAtMs ?? fromMs));
+      break;
+    }
+  }
+
+  const queued = await queueDetails(details, context, fromMs);
+  unhandledAt.push(...queued.unhandledAt);
+
+  return { enqueued: queued.enqueued, purged, unhandledAt, error };
+}
+
+async function queueDetails(
+  details: readonly ApiRecord[],
+  context: SliceContext,
+  fromMs: number,
+): Promise<{ enqueued: number; unhandledAt: number[] }> {
+  if (details.length === 0) {
+    return { enqueued: 0, unhandledAt: [] };
+  }
+  // A call without a readable start holds the watermark at the start of its slice.
+  const holdOf = (id: string) => {
+    const call = details.find((detail) => detail.id === id);
+
+    return (call && readCallFacts(call).createdAtMs) ?? fromMs;
+  };
+
+  try {
+    const result = await queueMissedCalls(context.queue, details, context.runId, context.now());
+    for (const callId of result.failed) {
+      context.logger.error(ReconcilerLogMessage.enqueueFailed, {
+        agent_id: context.agentId,
+        call_id: callId,
+      });
+    }
+    for (const callId of result.oversized) {
+      context.logger.error(ReconcilerLogMessage.oversizedCall, {
+        agent_id: context.agentId,
+        call_id: callId,
+      });
+    }
+
+    return { enqueued: result.queued.length, unhandledAt: result.failed.map(holdOf) };
+  } catch (error) {
+    context.logger.error(ReconcilerLogMessage.enqueueFailed, { agent_id: context.agentId, error });
+
+    return { enqueued: 0, unhandledAt: details.map((detail) => holdOf(detail.id)) };
+  }
+}
+
+function logPurged(context: SliceContext, callId: string): void {
+  context.logger.warn(ReconcilerLogMessage.purgedCall, {
+    agent_id: context.agentId,
+    call_id: callId,
+  });
+}
