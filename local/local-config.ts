@@ -1,5 +1,15 @@
 import { resolve } from 'node:path';
-import { type Environment, EnvironmentReader } from '../functions/config/read-env';
+import {
+  type ConsumerConfig,
+  ConsumerEnvironment,
+  readConsumerConfig,
+} from '../functions/config/consumer-config';
+import { type IngestConfig, IngestEnv, readIngestConfig } from '../functions/config/ingest-config';
+import {
+  ConfigInvalidError,
+  type Environment,
+  EnvironmentReader,
+} from '../functions/config/read-env';
 
 /** Environment variables that only the local runtime reads. */
 export const LocalEnvName = {
@@ -34,7 +44,24 @@ export interface LocalConfig {
   readonly sqsPort: number;
   /** Port of dynalite; 0 (the default) picks a free one. */
   readonly dynamodbPort: number;
+  /** Ingest settings, read from the same variables as the Lambda function. */
+  readonly ingest: LocalIngestConfig;
+  /** Consumer settings, read from the same variables as the Lambda function. */
+  readonly consumer: LocalConsumerConfig;
 }
+
+/** The ingest handler's settings that do not depend on resources the runtime creates. */
+export type LocalIngestConfig = Pick<
+  IngestConfig,
+  'allowedSourceCidrs' | 'maxMessageBytes' | 'queueSendDeadlineMs'
+>;
+
+/** The consumer's settings apart from the table name, which the runtime chooses. */
+export type LocalConsumerConfig = Pick<ConsumerConfig, 'leaseSeconds' | 'retentionDays'>;
+
+// Stand-ins for the values that the runtime supplies once it has created its resources.
+const PLACEHOLDER_QUEUE_URL = 'http://127.0.0.1/placeholder';
+const PLACEHOLDER_VALUE = 'placeholder';
 
 const PORT_RANGE = { min: 0, max: 65_535 };
 
@@ -58,8 +85,53 @@ export function readLocalConfig(env: Environment, cwd = process.cwd()): LocalCon
     pollerConcurrency: reader.integer(LocalEnvName.pollerConcurrency, 2, { min: 1, max: 50 }),
     sqsPort: reader.integer(LocalEnvName.sqsPort, 0, PORT_RANGE),
     dynamodbPort: reader.integer(LocalEnvName.dynamodbPort, 0, PORT_RANGE),
+    ingest: readWithLambdaReader(reader, DEFAULT_INGEST, () => {
+      const ingest = readIngestConfig({
+        ...env,
+        [IngestEnv.queueUrl]: PLACEHOLDER_QUEUE_URL,
+        [IngestEnv.webhookSecretArn]: undefined,
+        [IngestEnv.webhookSecret]: PLACEHOLDER_VALUE,
+      });
+      const { allowedSourceCidrs, maxMessageBytes, queueSendDeadlineMs } = ingest;
+
+      return { allowedSourceCidrs, maxMessageBytes, queueSendDeadlineMs };
+    }),
+    consumer: readWithLambdaReader(reader, DEFAULT_CONSUMER, () => {
+      const consumer = readConsumerConfig({
+        ...env,
+        [ConsumerEnvironment.ledgerTableName]: PLACEHOLDER_VALUE,
+      });
+
+      return { leaseSeconds: consumer.leaseSeconds, retentionDays: consumer.retentionDays };
+    }),
   };
   reader.finish();
 
   return config;
+}
+
+const DEFAULT_INGEST: LocalIngestConfig = {
+  allowedSourceCidrs: [],
+  maxMessageBytes: 1_048_576,
+  queueSendDeadlineMs: 2500,
+};
+const DEFAULT_CONSUMER: LocalConsumerConfig = { leaseSeconds: 60, retentionDays: 30 };
+
+/**
+ * Runs a Lambda function's own config reader, so local and AWS settings validate alike, and
+ * adds its problems to `reader`, so one error lists them all. Returns `fallback` on problems.
+ */
+function readWithLambdaReader<T>(reader: EnvironmentReader, fallback: T, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ConfigInvalidError)) {
+      throw error;
+    }
+    for (const problem of error.problems) {
+      reader.addProblem(problem);
+    }
+
+    return fallback;
+  }
 }

@@ -12,9 +12,14 @@ export interface CapturingLogger extends LoggerPort {
   readonly lines: CapturedLine[];
 }
 
-/** Creates a logger for tests that keeps every line, with `service` added when given. */
-export function createCapturingLogger(service?: string): CapturingLogger {
-  const lines: CapturedLine[] = [];
+/**
+ * Creates a logger for tests that keeps every line in `lines`, with `service` added when
+ * given. Loggers that share one `lines` array show the lines of all services in order.
+ */
+export function createCapturingLogger(
+  service?: string,
+  lines: CapturedLine[] = [],
+): CapturingLogger {
   const record =
     (level: CapturedLine['level']) =>
     (message: unknown, ...extra: unknown[]): void => {

@@ -1,0 +1,160 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { Environment } from '../functions/config/read-env';
+import { WEBHOOK_PATH } from '../functions/ingest/ingest-request';
+import { createLogger, type LoggerPort } from '../functions/observability/logger';
+import { ServiceName } from '../functions/observability/metric-names';
+import { startHttpServer } from './http-server';
+import type { LocalConfig } from './local-config';
+import { createLocalConsumerHandler, createLocalIngestHandler } from './local-handlers';
+import { startLocalReconciler } from './local-reconciler';
+import { createLedgerTable, createQueues, localClientConfig } from './resources';
+import { startDynalite } from './servers/dynalite-server';
+import { startSqsServer } from './servers/sqs-server';
+import { startSqsPoller } from './sqs-poller';
+import { loadOrCreateWebhookSecret } from './webhook-secret-file';
+
+/** Name of the ledger table that the runtime creates in dynalite. */
+export const LOCAL_TABLE_NAME = 'talkpilot-webhooks-ledger';
+
+/** Name of the calls queue; its DLQ gets the suffix `-dlq`. */
+export const LOCAL_QUEUE_NAME = 'talkpilot-webhooks-calls';
+
+/** Service name of the runtime's own log lines (poller and HTTP server errors). */
+export const LOCAL_SERVICE_NAME = 'local-runtime';
+
+/** Options of `startLocalRuntime`. */
+export interface LocalRuntimeOptions {
+  readonly config: LocalConfig;
+  /** Variables for the reconcile loop. Default: `process.env`. */
+  readonly env?: Environment;
+  /** Creates the logger of one service. Default: the Powertools JSON logger on stdout. */
+  readonly createLogger?: (serviceName: string) => LoggerPort;
+}
+
+/** A running local pipeline. */
+export interface LocalRuntime {
+  /** Base URL of the HTTP API, such as `http://127.0.0.1:3000`. */
+  readonly url: string;
+  /** Full webhook URL with the `secret` query parameter, as TalkPilot would call it. */
+  readonly webhookUrl: string;
+  readonly secret: string;
+  readonly tableName: string;
+  readonly queueUrl: string;
+  readonly deadLetterQueueUrl: string;
+  /** Stops taking webhooks, lets the work in flight finish and closes every server. */
+  stop(): Promise<void>;
+}
+
+type Closer = () => Promise<void> | void;
+
+/**
+ * Starts the whole pipeline on 127.0.0.1: dynalite with its files under `dataDir/dynamodb`,
+ * local-aws-sqs with the calls queue and its DLQ, the ingest handler behind an HTTP API
+ * server, a poller that feeds the consumer handler, and the reconcile loop. If a step fails,
+ * the parts already started are closed before the error is thrown.
+ */
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const closers: Closer[] = [];
+  try {
+    return await startParts(options, closers);
+  } catch (error) {
+    await closeInReverse(closers);
+    throw error;
+  }
+}
+
+async function startParts(options: LocalRuntimeOptions, closers: Closer[]): Promise<LocalRuntime> {
+  const { config } = options;
+  const makeLogger = options.createLogger ?? createLogger;
+  const runtimeLogger = makeLogger(LOCAL_SERVICE_NAME);
+  const secret = config.webhookSecret ?? (await loadOrCreateWebhookSecret(config.dataDir));
+
+  const dynamodbPath = join(config.dataDir, 'dynamodb');
+  await mkdir(dynamodbPath, { recursive: true });
+  const dynamoServer = await startDynalite({ port: config.dynamodbPort, path: dynamodbPath });
+  closers.push(() => dynamoServer.close());
+  const sqsServer = await startSqsServer(config.sqsPort);
+  closers.push(() => sqsServer.close());
+
+  const dynamodb = new DynamoDBClient(localClientConfig(dynamoServer.endpoint));
+  const sqs = new SQSClient(localClientConfig(sqsServer.endpoint));
+  closers.push(() => {
+    dynamodb.destroy();
+    sqs.destroy();
+  });
+  await createLedgerTable(dynamodb, LOCAL_TABLE_NAME);
+  const queues = await createQueues(sqs, {
+    queueName: LOCAL_QUEUE_NAME,
+    visibilityTimeoutSeconds: config.visibilityTimeoutSeconds,
+    maxReceiveCount: config.maxReceiveCount,
+  });
+
+  const consumer = createLocalConsumerHandler({
+    dynamodb,
+    tableName: LOCAL_TABLE_NAME,
+    config: config.consumer,
+    logger: makeLogger(ServiceName.consumer),
+  });
+  const poller = await startSqsPoller({
+    sqs,
+    queueUrl: queues.queueUrl,
+    handler: consumer,
+    logger: runtimeLogger,
+    concurrency: config.pollerConcurrency,
+  });
+  closers.push(() => poller.stop());
+
+  const stopReconciler = await startLocalReconciler({
+    env: options.env ?? process.env,
+    sqs,
+    queueUrl: queues.queueUrl,
+    dynamodb,
+    tableName: LOCAL_TABLE_NAME,
+    logger: makeLogger(ServiceName.reconciler),
+  });
+  closers.push(stopReconciler);
+
+  const ingest = createLocalIngestHandler({
+    sqs,
+    queueUrl: queues.queueUrl,
+    secrets: { current: secret, previous: config.webhookSecretPrevious },
+    config: config.ingest,
+    logger: makeLogger(ServiceName.ingest),
+  });
+  const server = await startHttpServer({
+    port: config.port,
+    routes: [{ method: 'POST', path: WEBHOOK_PATH, handler: ingest }],
+    logger: runtimeLogger,
+  });
+  closers.push(() => server.close());
+
+  return {
+    url: server.url,
+    webhookUrl: `${server.url}${WEBHOOK_PATH}?secret=${encodeURIComponent(secret)}`,
+    secret,
+    tableName: LOCAL_TABLE_NAME,
+    queueUrl: queues.queueUrl,
+    deadLetterQueueUrl: queues.deadLetterQueueUrl,
+    stop: once(() => closeInReverse(closers)),
+  };
+}
+
+/** Closes the parts last-started first: the HTTP server, the reconciler, the poller, the servers. */
+async function closeInReverse(closers: readonly Closer[]): Promise<void> {
+  for (const close of [...closers].reverse()) {
+    await close();
+  }
+}
+
+function once(action: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+
+  return () => {
+    running ??= action();
+
+    return running;
+  };
+}
