@@ -1,3 +1,4 @@
+import { TransformParameterError } from '@aws-lambda-powertools/parameters/errors';
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import {
@@ -66,6 +67,9 @@ export class SecretsManagerWebhookSecretSource implements WebhookSecretSource {
         forceFetch,
       });
     } catch (error) {
+      if (error instanceof TransformParameterError) {
+        throw new WebhookSecretInvalidError(this.options.secretId);
+      }
       throw new WebhookSecretUnavailableError(this.options.secretId, { cause: error });
     }
 
