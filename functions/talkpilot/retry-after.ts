@@ -30,7 +30,8 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
 }
 
 // An HTTP date always names a weekday and GMT; Date.parse alone would also accept "1" or "2026".
-const HTTP_DATE = /^\s*[A-Za-z]{3},\s+\d{1,2}[ -][A-Za-z]{3}[ -]\d{2,4}\s+\d{2}:\d{2}:\d{2}\s+GMT\s*$/;
+const HTTP_DATE =
+  /^\s*[A-Za-z]{3},\s+\d{1,2}[ -][A-Za-z]{3}[ -]\d{2,4}\s+\d{2}:\d{2}:\d{2}\s+GMT\s*$/;
 
 function parseHttpDate(value: string): number | undefined {
   if (!HTTP_DATE.test(value)) {

@@ -14,7 +14,11 @@ export const DEFAULT_BACKOFF: BackoffOptions = { baseDelayMs: 500, maxDelayMs: 1
  * `[0, min(maxDelayMs, baseDelayMs * 2^(retry-1))]`, so clients that failed together spread out.
  * `random` returns a number in `[0, 1)`, like `Math.random`.
  */
-export function backoffDelayMs(retry: number, options: BackoffOptions, random: () => number): number {
+export function backoffDelayMs(
+  retry: number,
+  options: BackoffOptions,
+  random: () => number,
+): number {
   const cap = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, retry - 1));
 
   return Math.floor(cap * random());

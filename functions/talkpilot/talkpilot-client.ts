@@ -1,6 +1,10 @@
 import { formatApiTime } from './api-time';
-import { createTalkPilotHttp, type TalkPilotHttpOptions, type TalkPilotUsage } from './talkpilot-http';
 import { TalkPilotResponseInvalidError } from './talkpilot-errors';
+import {
+  createTalkPilotHttp,
+  type TalkPilotHttpOptions,
+  type TalkPilotUsage,
+} from './talkpilot-http';
 import { type ApiPage, type ApiRecord, readPage, readRecord } from './talkpilot-records';
 
 /** Largest page size the API documents. */
@@ -81,7 +85,11 @@ export function createTalkPilotClient(options: TalkPilotHttpOptions): TalkPilotC
     return requireRecord(body, `GET ${path}`);
   }
 
-  async function updateAgentWebhookUrl(agentId: string, url: string, callOptions: CallOptions = {}) {
+  async function updateAgentWebhookUrl(
+    agentId: string,
+    url: string,
+    callOptions: CallOptions = {},
+  ) {
     const path = `/agents/${encodeURIComponent(agentId)}`;
     const body = await http.request({
       method: 'PATCH',

@@ -179,7 +179,10 @@ export function createTalkPilotHttp(options: TalkPilotHttpOptions): TalkPilotHtt
   }
 
   function wrapFetchError(error: unknown, operation: string): TalkPilotError {
-    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    // AbortSignal.timeout rejects with a DOMException, which is not always an `Error` instance.
+    const name =
+      typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : '';
+    if (name === 'TimeoutError' || name === 'AbortError') {
       return new TalkPilotTimeoutError(operation, timeoutMs);
     }
 
