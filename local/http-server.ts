@@ -51,7 +51,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const server = createServer((request, response) => {
     handleRequest(request, options).then(
       (result) => writeResponse(response, result),
-      // Only reading the body can fail here, when the client aborts; nobody waits for a reply.
+      // Only reading the body can fail here, when the client aborts, so no response can be sent.
       () => response.destroy(),
     );
   });

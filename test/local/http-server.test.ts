@@ -37,7 +37,7 @@ describe('startHttpServer', () => {
   });
 
   describe('matching route', () => {
-    it('passes the request as an event and writes the result when the route matches', async () => {
+    it('passes request as event when route matches', async () => {
       const response = await fetch(`${server.url}/webhooks/talkpilot?secret=abc`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-webhook-secret': 'abc' },
