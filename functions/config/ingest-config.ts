@@ -13,7 +13,7 @@ export const IngestEnv = {
   queueSendDeadlineMs: 'QUEUE_SEND_DEADLINE_MS',
 } as const;
 
-/** Where the webhook secrets come from: Secrets Manager in AWS, variables locally. */
+/** Source of the webhook secrets: Secrets Manager in AWS, environment variables locally. */
 export type WebhookSecretConfig =
   | { readonly kind: 'secrets-manager'; readonly secretArn: string }
   | { readonly kind: 'static'; readonly current: string; readonly previous?: string };

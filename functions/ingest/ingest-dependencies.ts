@@ -5,7 +5,7 @@ import type { WebhookSecretSource } from '../secrets/webhook-secret-source';
 import type { SourceIpAllowlist } from './source-ip-allowlist';
 
 /**
- * What `createIngestHandler` needs. In AWS, `handler.ts` passes an `SqsQueue` and a
+ * Dependencies of `createIngestHandler`. In AWS, `handler.ts` passes an `SqsQueue` and a
  * `SecretsManagerWebhookSecretSource`; the local runtime passes an `SqsQueue` on the local
  * SQS server and a static secret source.
  */

@@ -2,7 +2,7 @@ import type { MessageAttributeValue } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
 import { MessageAttributeName, type MessageMetadata, MessageSource } from './queue-message';
 
-/** Longest value, in characters, kept for a message attribute. */
+/** Maximum length, in characters, of a message attribute value. */
 export const MAX_ATTRIBUTE_VALUE_LENGTH = 128;
 
 const NOT_PRINTABLE_ASCII = /[^\x20-\x7E]/gu;

@@ -16,7 +16,7 @@ export interface SecretsManagerWebhookSecretSourceOptions {
   readonly client: SecretsManagerClient;
   /** How long a read value is reused, in seconds (`SECRET_CACHE_SECONDS`). */
   readonly cacheSeconds: number;
-  /** Least time between two forced refreshes, in milliseconds. Default 30000. */
+  /** Minimum time between two forced refreshes, in milliseconds. Default 30000. */
   readonly minForcedRefreshIntervalMs?: number;
   /** Milliseconds since the epoch; tests pass a fixed clock. */
   readonly now?: () => number;

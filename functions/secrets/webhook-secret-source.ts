@@ -13,7 +13,7 @@ export interface GetSecretsOptions {
   readonly forceRefresh?: boolean;
 }
 
-/** Where the ingest handler gets the webhook secrets from. */
+/** Source of the webhook secrets for the ingest handler. */
 export interface WebhookSecretSource {
   getSecrets(options?: GetSecretsOptions): Promise<WebhookSecrets>;
 }

@@ -22,7 +22,7 @@ describe('decodeRequestBody', () => {
 
           const decoded = decodeRequestBody({ body, isBase64Encoded: base64 }, MAX_BYTES);
 
-          expect(decoded.ok && decoded.text).toBe(text);
+          expect(decoded).toMatchObject({ ok: true, text });
         }),
       );
     });
@@ -30,7 +30,7 @@ describe('decodeRequestBody', () => {
     it('removes only one leading byte-order mark', () => {
       const decoded = decodeRequestBody({ body: '\uFEFF{"a":"\uFEFF"}' }, MAX_BYTES);
 
-      expect(decoded.ok && decoded.text).toBe('{"a":"\uFEFF"}');
+      expect(decoded).toMatchObject({ ok: true, text: '{"a":"\uFEFF"}' });
     });
   });
 

@@ -42,7 +42,7 @@ describe('readRoutingFields', () => {
     ])('rejects %s', (_name, payload, reason) => {
       const fields = readRoutingFields(payload);
 
-      expect(fields.ok === false && fields.reason).toBe(reason);
+      expect(fields).toMatchObject({ ok: false, reason });
     });
   });
 

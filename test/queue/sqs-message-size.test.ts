@@ -2,7 +2,7 @@ import { measureMessageBytes } from '../../functions/queue/sqs-message-size';
 
 describe('measureMessageBytes', () => {
   describe('body and attributes', () => {
-    it('counts UTF-8 bytes of the body and of each attribute name, type and value', () => {
+    it('counts body and attribute bytes', () => {
       const message = {
         body: '{"a":"é"}',
         metadata: { source: 'webhook' as const, receivedAt: 't', requestId: 'r' },

@@ -16,7 +16,7 @@ function serializeErrors(_key: string, value: unknown): unknown {
   return value;
 }
 
-/** A logger fake that keeps every line, and renders them as text to search for leaks. */
+/** Creates a logger fake that keeps every line and renders them as text to search for leaks. */
 export function createCapturingLogger() {
   const lines: CapturedLine[] = [];
   const capture =
@@ -38,7 +38,7 @@ export function createCapturingLogger() {
   };
 }
 
-/** A metrics fake that counts each metric name. */
+/** Creates a metrics fake that counts each metric name. */
 export function createCountingMetrics() {
   const counts = new Map<string, number>();
   const metrics: MetricsPort = {
