@@ -1,16 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { GetQueueAttributesCommand, ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Environment } from '../../functions/config/read-env';
+import { WEBHOOK_PATH } from '../../functions/ingest/ingest-request';
 import { LocalEnvName, readLocalConfig } from '../../local/local-config';
+import { LOCAL_QUEUE_NAME, LOCAL_TABLE_NAME } from '../../local/local-runtime';
 import { localClientConfig } from '../../local/resources';
 import { WEBHOOK_SECRET_FILE } from '../../local/webhook-secret-file';
 import { CliLocalRuntimeNotFoundError } from '../cli-errors';
 import type { LocalTarget } from './local-target';
-
-/** Path of the webhook route of the local HTTP API. */
-export const LOCAL_WEBHOOK_PATH = '/webhooks/talkpilot';
 
 const START_HINT =
   'Start the local runtime with npm start, with SQS_PORT and DYNAMODB_PORT set to fixed ports, ' +
@@ -25,7 +24,7 @@ const START_HINT =
 export async function findLocalTarget(env: Environment): Promise<LocalTarget> {
   const config = readLocalConfig(env);
   const secret = config.webhookSecret ?? (await readSecretFile(config.dataDir));
-  const webhookUrl = `http://127.0.0.1:${config.port}${LOCAL_WEBHOOK_PATH}`;
+  const webhookUrl = `http://127.0.0.1:${config.port}${WEBHOOK_PATH}`;
   if (config.sqsPort === 0 || config.dynamodbPort === 0) {
     throw new CliLocalRuntimeNotFoundError(
       `The local queues and table cannot be found: ${LocalEnvName.sqsPort} and ` +
@@ -35,9 +34,8 @@ export async function findLocalTarget(env: Environment): Promise<LocalTarget> {
   const sqs = new SQSClient(localClientConfig(`http://127.0.0.1:${config.sqsPort}`));
   const dynamodb = new DynamoDBClient(localClientConfig(`http://127.0.0.1:${config.dynamodbPort}`));
   const queues = await findLocalQueues(sqs);
-  const tableName = await findLocalTable(dynamodb);
 
-  return { webhookUrl, secret, sqs, dynamodb, tableName, ...queues };
+  return { webhookUrl, secret, sqs, dynamodb, tableName: LOCAL_TABLE_NAME, ...queues };
 }
 
 async function readSecretFile(dataDir: string): Promise<string> {
@@ -58,36 +56,19 @@ async function readSecretFile(dataDir: string): Promise<string> {
   );
 }
 
-/** Returns the queue that has a redrive policy and its DLQ; the local runtime creates one pair. */
 async function findLocalQueues(sqs: SQSClient) {
-  const listed = await callLocal('SQS', () => sqs.send(new ListQueuesCommand({})));
-  for (const queueUrl of listed.QueueUrls ?? []) {
-    const attributes = await sqs.send(
-      new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['RedrivePolicy'] }),
-    );
-    const policy = attributes.Attributes?.RedrivePolicy;
-    if (policy === undefined) {
-      continue;
-    }
-    const dlqName = String(JSON.parse(policy).deadLetterTargetArn).split(':').pop() ?? '';
-    const deadLetterQueueUrl = (listed.QueueUrls ?? []).find((url) => url.endsWith(`/${dlqName}`));
-    if (deadLetterQueueUrl !== undefined) {
-      return { queueUrl, deadLetterQueueUrl };
-    }
-  }
-  throw new CliLocalRuntimeNotFoundError(`No queue with a DLQ in local SQS. ${START_HINT}.`);
+  const queueUrl = await findQueueUrl(sqs, LOCAL_QUEUE_NAME);
+  const deadLetterQueueUrl = await findQueueUrl(sqs, `${LOCAL_QUEUE_NAME}-dlq`);
+
+  return { queueUrl, deadLetterQueueUrl };
 }
 
-async function findLocalTable(dynamodb: DynamoDBClient): Promise<string> {
-  const listed = await callLocal('DynamoDB', () => dynamodb.send(new ListTablesCommand({})));
-  const [tableName, ...others] = listed.TableNames ?? [];
-  if (tableName === undefined || others.length > 0) {
-    throw new CliLocalRuntimeNotFoundError(
-      `Expected one ledger table in local DynamoDB, found ${listed.TableNames?.length ?? 0}. ${START_HINT}.`,
-    );
-  }
+async function findQueueUrl(sqs: SQSClient, queueName: string): Promise<string> {
+  const response = await callLocal('SQS', () =>
+    sqs.send(new GetQueueUrlCommand({ QueueName: queueName })),
+  );
 
-  return tableName;
+  return response.QueueUrl ?? '';
 }
 
 async function callLocal<T>(service: string, call: () => Promise<T>): Promise<T> {
