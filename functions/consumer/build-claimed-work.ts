@@ -60,6 +60,9 @@ function buildOriginalWork(
     const { payload } = parsed;
     const hookContext = buildHookContext(origin, deps, payload.call_id, payload.agent_id);
 
+    // NOTE: this key differs from the `callKey(id)` of a reconciled copy of the same call, so
+    // if the `call_ended` format is live, a call both delivered and reconciled runs twice
+    // unless the reconciler also skips calls whose `liveKitCallKey(call_id)` exists.
     return {
       key: liveKitCallKey(payload.call_id),
       record: buildCallEndedRecord(payload, metadata),

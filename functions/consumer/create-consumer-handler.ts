@@ -7,9 +7,9 @@ import { processMessage } from './process-message';
 export type ConsumerHandler = (event: SQSEvent) => Promise<SQSBatchResponse>;
 
 /**
- * Creates the consumer handler. The records of a batch run concurrently; each record whose
- * outcome is `retry` is reported as a batch item failure, so SQS delivers only those again.
- * The event source mapping must enable `ReportBatchItemFailures`.
+ * Creates the consumer handler. The records of a batch run concurrently. Each record whose
+ * outcome is `retry` is reported as a batch item failure, so SQS delivers only those again,
+ * which needs `ReportBatchItemFailures` on the event source mapping.
  */
 export function createConsumerHandler(deps: ConsumerDependencies): ConsumerHandler {
   return async (event) => {

@@ -18,7 +18,7 @@ export const DEFAULT_CALL_HOOK_MESSAGE = 'call hook ran';
 export const DEFAULT_EMPLOYEE_HOOK_MESSAGE = 'employee hook ran';
 
 /**
- * A validated call payload, told apart by `event`: `call.completed` (documented webhook and
+ * A validated call payload, distinguished by `event`: `call.completed` (documented webhook and
  * reconciled calls, with the call under `call`) or `call_ended` (flat newer webhook format).
  * Fields TalkPilot adds later are kept.
  */

@@ -23,7 +23,7 @@ export class LedgerRequestFailedError extends LedgerError {
     cause: unknown,
   ) {
     super(
-      `Ledger ${operation} failed for ${key}; the message will be retried. Check DynamoDB access and throttling.`,
+      `Ledger ${operation} failed for ${key}. Check the table name, IAM access and DynamoDB throttling.`,
       key,
       { cause },
     );

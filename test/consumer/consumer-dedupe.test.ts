@@ -161,8 +161,8 @@ describe('consumer deduplication', () => {
         batchOf(...response.batchItemFailures.map(() => buildSqsRecord(body))),
       );
 
-      // Each copy that ran while the first was in progress is retried, and each that ran
-      // after completion is a duplicate; how many of each depends on timing.
+      // A copy that runs while the first is in progress is retried, and a copy that runs after
+      // completion is a duplicate. How many of each there are depends on timing.
       const counts = kit.metrics.counts;
       expect(kit.hooks.calls).toHaveLength(1);
       expect(counts.get(ConsumerMetric.processed)).toBe(1);

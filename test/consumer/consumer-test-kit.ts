@@ -20,7 +20,7 @@ export interface LogLine {
   readonly fields: Record<string, unknown>;
 }
 
-/** A logger that keeps its lines for assertions. */
+/** Creates a logger that keeps its lines for assertions. */
 export function createCapturingLogger(): LoggerPort & { lines: LogLine[] } {
   const lines: LogLine[] = [];
   const capture =
@@ -38,7 +38,7 @@ export function createCapturingLogger(): LoggerPort & { lines: LogLine[] } {
   } as unknown as LoggerPort & { lines: LogLine[] };
 }
 
-/** Metrics that count by name. */
+/** Creates metrics that count by name. */
 export function createCountingMetrics(): MetricsPort & { counts: Map<string, number> } {
   const counts = new Map<string, number>();
 
@@ -56,6 +56,7 @@ export interface RecordingHooks extends ActionHooks {
   behaviour: (context: HookContext) => Promise<void>;
 }
 
+/** Creates hooks that record each run and then run `behaviour`. */
 export function createRecordingHooks(): RecordingHooks {
   const hooks: RecordingHooks = {
     calls: [],
@@ -88,6 +89,7 @@ export interface ConsumerTestKit {
 export const LEASE_MS = 60_000;
 export const RETENTION_DAYS = 30;
 
+/** Creates a fresh ledger table and consumer dependencies over it. */
 export async function createConsumerTestKit(aws: LocalAws): Promise<ConsumerTestKit> {
   const tableName = await aws.createTable();
   const ledger = new DedupeLedger({ client: aws.dynamodb, tableName });
@@ -119,7 +121,7 @@ export async function createConsumerTestKit(aws: LocalAws): Promise<ConsumerTest
   };
 }
 
-/** A `call.completed` body with a random call id; `call` overrides documented fields. */
+/** Builds a `call.completed` body with a random call id; `call` overrides its fields. */
 export function buildCallCompletedBody(call: Record<string, unknown> = {}): string {
   return JSON.stringify({
     event: 'call.completed',
@@ -148,7 +150,7 @@ export function callIdOf(body: string): string {
   return JSON.parse(body).call.id;
 }
 
-/** An SQS record as Lambda delivers it, with the metadata attributes every producer writes. */
+/** Builds an SQS record as Lambda delivers it, with the metadata attributes of a producer. */
 export function buildSqsRecord(
   body: string,
   metadata: Partial<MessageMetadata> = {},

@@ -7,8 +7,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { DedupeLedger } from '../../functions/ledger/dedupe-ledger';
 
-// dynalite never returns the conflicting item, so this file stands in for DynamoDB's
-// ReturnValuesOnConditionCheckFailure behaviour with a mocked client and the real exception.
+// dynalite never returns the conflicting item, so this file mocks the client to test the
+// ReturnValuesOnConditionCheckFailure path of DynamoDB, with the SDK's real exception class.
 function conflictWith(status: string): ConditionalCheckFailedException {
   return new ConditionalCheckFailedException({
     message: 'The conditional request failed',

@@ -41,8 +41,10 @@ describe('DedupeLedger', () => {
 
       const result = await ledger.claim(key, claimOptions());
 
-      expect(result.outcome).toBe('claimed');
-      expect(result.outcome === 'claimed' && result.token).toMatch(/^[0-9a-f-]{36}$/);
+      expect(result).toEqual({
+        outcome: 'claimed',
+        token: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      });
     });
 
     it('grants exactly one of many concurrent claims', async () => {
