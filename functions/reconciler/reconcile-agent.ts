@@ -31,7 +31,7 @@ export interface AgentSummary {
 }
 
 /** What `reconcileAgent` needs beyond one slice's context. */
-export interface AgentContext extends Omit<SliceContext, 'agentId' | 'logger'> {
+export interface AgentContext extends Omit<SliceContext, 'agentId' | 'logger' | 'seenCallIds'> {
   readonly watermarks: WatermarkStore;
   readonly logger: Pick<LoggerPort, 'warn' | 'error'>;
   /** End of every window of this run: run start minus the settle delay. */
@@ -58,13 +58,14 @@ export async function reconcileAgent(
   const counts: Counts = { seen: 0, missed: 0, enqueued: 0, purged: 0, pending: 0 };
   let watermarkMs = storedWatermarkMs;
   let heldAtMs: number | undefined;
+  const seenCallIds = new Set<string>();
 
   for (let fromMs = windowStartMs; fromMs < windowEndMs; fromMs += settings.sliceMs) {
     const toMs = Math.min(fromMs + settings.sliceMs, windowEndMs);
     let result: Awaited<ReturnType<typeof reconcileSlice>>;
     try {
       checkBudget(context);
-      result = await reconcileSlice({ ...context, agentId }, fromMs, toMs);
+      result = await reconcileSlice({ ...context, agentId, seenCallIds }, fromMs, toMs);
     } catch (error) {
       return finish(agentId, outcomeOf(error, agentId, context), counts, watermarkMs);
     }

@@ -9,6 +9,8 @@ import type { ReconcileSettings } from './reconcile-settings';
 import { ReconcilerLogMessage } from './reconciler-log';
 import { scanCalls } from './scan-calls';
 
+const BOUNDARY_PADDING_MS = 1000;
+
 /** What one slice of an agent's window needs. */
 export interface SliceContext {
   readonly client: Pick<TalkPilotClient, 'listCalls' | 'getCall'>;
@@ -20,6 +22,8 @@ export interface SliceContext {
   readonly runId: string;
   readonly agentId: string;
   readonly deadlineMs: number;
+  /** Ids of the agent's calls already looked at in this run, since adjacent slices overlap. */
+  readonly seenCallIds: Set<string>;
 }
 
 /** Counts of one slice and the earliest time it left unhandled. */
@@ -45,7 +49,14 @@ export async function reconcileSlice(
   fromMs: number,
   toMs: number,
 ): Promise<SliceResult> {
-  const scan = await scanCalls({ ...context, fromMs, toMs });
+  // NOTE: the docs say "after" `from` and "before" `to` without saying whether the bounds are
+  // inclusive, so each query reaches one second past both ends of the slice. Calls found twice
+  // are merged by id, and a call on a boundary is seen by at least one slice.
+  const scan = await scanCalls({
+    ...context,
+    fromMs: fromMs - BOUNDARY_PADDING_MS,
+    toMs: toMs + BOUNDARY_PADDING_MS,
+  });
   if (scan.invalidItems > 0) {
     context.logger.warn(ReconcilerLogMessage.invalidCalls, {
       agent_id: context.agentId,
@@ -56,8 +67,12 @@ export async function reconcileSlice(
     context.logger.warn(ReconcilerLogMessage.incompleteScan, { agent_id: context.agentId });
   }
 
-  const recorded = await context.findRecordedCalls([...scan.calls.keys()]);
-  const unrecorded = [...scan.calls.values()].filter((call) => !recorded.has(call.id));
+  const fresh = [...scan.calls.values()].filter((call) => !context.seenCallIds.has(call.id));
+  for (const call of fresh) {
+    context.seenCallIds.add(call.id);
+  }
+  const recorded = await context.findRecordedCalls(fresh.map((call) => call.id));
+  const unrecorded = fresh.filter((call) => !recorded.has(call.id));
   const classified = classifyCalls(unrecorded.map(readCallFacts), context, fromMs);
   const handled = await fetchAndQueue(classified.missed, context, fromMs);
   const holdPoints = [...classified.pendingAt, ...handled.unhandledAt];
@@ -66,7 +81,7 @@ export async function reconcileSlice(
   }
 
   return {
-    seen: scan.calls.size,
+    seen: fresh.length,
     missed: classified.missed.length,
     enqueued: handled.enqueued,
     purged: classified.purged + handled.purged,
