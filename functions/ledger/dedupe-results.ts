@@ -1,0 +1,31 @@
+import type { LedgerRecord } from './ledger-record';
+
+/** Options of `DedupeLedger.claim`. */
+export interface ClaimOptions {
+  /** How long the claim holds before another worker may take it over, in milliseconds. */
+  readonly leaseMs: number;
+  readonly now: Date;
+  /** Days after the lease ends at which DynamoDB's TTL deletes an abandoned claim. */
+  readonly retentionDays: number;
+  /** Record written with the claim in the same request, so storing it costs no extra write. */
+  readonly record?: LedgerRecord;
+}
+
+/** Result of a claim: the caller owns the key, or another worker finished or holds it. */
+export type ClaimResult =
+  | { readonly outcome: 'claimed'; readonly token: string }
+  | { readonly outcome: 'completed' }
+  | { readonly outcome: 'in_progress' };
+
+/** Options of `DedupeLedger.complete`. */
+export interface CompleteOptions {
+  readonly now: Date;
+  /** Days after completion at which DynamoDB's TTL deletes the item. */
+  readonly retentionDays: number;
+}
+
+/** Result of `complete`: `lost` when another worker took over the claim after its lease ended. */
+export type CompleteResult = { readonly outcome: 'completed' } | { readonly outcome: 'lost' };
+
+/** Result of `release`: `lost` when the claim no longer belongs to the token. */
+export type ReleaseResult = { readonly outcome: 'released' } | { readonly outcome: 'lost' };
