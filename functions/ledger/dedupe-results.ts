@@ -2,7 +2,7 @@ import type { LedgerRecord } from './ledger-record';
 
 /** Options of `DedupeLedger.claim`. */
 export interface ClaimOptions {
-  /** How long the claim holds before another worker may take it over, in milliseconds. */
+  /** Lease duration in milliseconds; after it ends, another worker may take the claim over. */
   readonly leaseMs: number;
   readonly now: Date;
   /** Days after the lease ends at which DynamoDB's TTL deletes an abandoned claim. */
@@ -11,7 +11,7 @@ export interface ClaimOptions {
   readonly record?: LedgerRecord;
 }
 
-/** Result of a claim: the caller owns the key, or another worker finished or holds it. */
+/** Result of a claim: the caller owns the key, or another worker completed it or owns it. */
 export type ClaimResult =
   | { readonly outcome: 'claimed'; readonly token: string }
   | { readonly outcome: 'completed' }
