@@ -5,7 +5,7 @@ import { reconcileSlice, type SliceContext } from './reconcile-slice';
 import { ReconcilerLogMessage } from './reconciler-log';
 import type { WatermarkStore } from './watermark-store';
 
-/** How an agent's part of a run ended. */
+/** Outcome of one agent's part of a run. */
 export const AgentOutcome = {
   /** The whole window was handled, up to any call still pending. */
   complete: 'complete',
@@ -30,7 +30,7 @@ export interface AgentSummary {
   readonly watermarkMs?: number;
 }
 
-/** What `reconcileAgent` needs beyond one slice's context. */
+/** Context of `reconcileAgent`: the slice context plus the watermark store and window end. */
 export interface AgentContext extends Omit<SliceContext, 'agentId' | 'logger' | 'seenCallIds'> {
   readonly watermarks: WatermarkStore;
   readonly logger: Pick<LoggerPort, 'warn' | 'error'>;

@@ -11,7 +11,7 @@ import { scanCalls } from './scan-calls';
 
 const BOUNDARY_PADDING_MS = 1000;
 
-/** What one slice of an agent's window needs. */
+/** Ports and limits for reconciling one slice of an agent's window. */
 export interface SliceContext {
   readonly client: Pick<TalkPilotClient, 'listCalls' | 'getCall'>;
   readonly findRecordedCalls: (callIds: readonly string[]) => Promise<ReadonlySet<string>>;
@@ -180,7 +180,7 @@ async function queueDetails(
   if (details.length === 0) {
     return { enqueued: 0, unhandledAt: [] };
   }
-  // A call without a readable start holds the watermark at the start of its slice.
+  // A call without a readable start keeps the watermark at the start of its slice.
   const holdOf = (id: string) => {
     const call = details.find((detail) => detail.id === id);
 

@@ -28,7 +28,7 @@ const ErrorEnvelopeSchema = v.object({
 /** An error response as the client received it. */
 export interface ErrorResponse {
   readonly status: number;
-  /** Body text; any shape, since a proxy in front of the API may answer with HTML. */
+  /** Body text; any shape, since a proxy in front of the API may respond with HTML. */
   readonly body: string;
   readonly retryAfter?: string | null;
   /** Method and path, without the query string. */

@@ -6,7 +6,7 @@ export interface BackoffOptions {
   readonly maxDelayMs: number;
 }
 
-/** Backoff for network errors, timeouts and 5xx answers: 0.5 s doubling up to 10 s. */
+/** Backoff for network errors, timeouts and 5xx responses: 0.5 s doubling up to 10 s. */
 export const DEFAULT_BACKOFF: BackoffOptions = { baseDelayMs: 500, maxDelayMs: 10_000 };
 
 /**

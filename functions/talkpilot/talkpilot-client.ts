@@ -36,7 +36,7 @@ export interface TalkPilotClient {
   getCall(agentId: string, callId: string, options?: CallOptions): Promise<ApiRecord>;
   /** Sets an agent's `post_call_webhook_url`, the only field this client changes. */
   updateAgentWebhookUrl(agentId: string, url: string, options?: CallOptions): Promise<ApiRecord>;
-  /** Requests sent and 429 answers received so far. */
+  /** Requests sent and 429 responses received so far. */
   usage(): TalkPilotUsage;
 }
 
@@ -59,7 +59,7 @@ export function createTalkPilotClient(options: TalkPilotHttpOptions): TalkPilotC
   async function listCalls(agentId: string, callOptions: ListCallsOptions) {
     const path = `/agents/${encodeURIComponent(agentId)}/calls`;
     // NOTE: the docs leave open whether a `limit` over 100 is clamped or rejected, so it is
-    // never sent; and `pages` is read from every answer instead of being computed from `limit`.
+    // never sent; and `pages` is read from every response instead of being computed from `limit`.
     const body = await http.request({
       method: 'GET',
       path,

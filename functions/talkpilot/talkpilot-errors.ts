@@ -18,7 +18,7 @@ export interface TalkPilotApiErrorContext {
   readonly operation: string;
 }
 
-/** The API answered with an error status; keeps the status, the code and the request id. */
+/** The API responded with an error status. The error keeps the status, the code and the request id. */
 export class TalkPilotApiError extends TalkPilotError {
   override readonly name: string = 'TalkPilotApiError';
   readonly status: number;
@@ -83,7 +83,7 @@ export class TalkPilotServerError extends TalkPilotApiError {
   override readonly name = 'TalkPilotServerError';
 }
 
-/** The request got no answer within the timeout. */
+/** The request got no response within the timeout. */
 export class TalkPilotTimeoutError extends TalkPilotError {
   override readonly name = 'TalkPilotTimeoutError';
 
@@ -95,7 +95,7 @@ export class TalkPilotTimeoutError extends TalkPilotError {
   }
 }
 
-/** The request failed before an answer arrived (DNS, connection refused or reset). */
+/** The request failed before a response arrived (DNS, connection refused or reset). */
 export class TalkPilotNetworkError extends TalkPilotError {
   override readonly name = 'TalkPilotNetworkError';
 

@@ -41,7 +41,7 @@ export interface TalkPilotRequest {
   readonly deadlineMs?: number;
 }
 
-/** Requests sent and 429 answers received since the client was created. */
+/** Requests sent and 429 responses received since the client was created. */
 export interface TalkPilotUsage {
   readonly requests: number;
   readonly rateLimited: number;

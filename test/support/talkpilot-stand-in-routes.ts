@@ -16,12 +16,12 @@ const CODE_BY_STATUS: Record<number, string> = {
 type Reply = {
   status: number;
   body?: unknown;
-  /** Body text sent as is, for garbled answers. */
+  /** Body text sent as is, for garbled responses. */
   rawBody?: string;
   headers?: Record<string, string>;
 };
 
-/** Answers one request the way the API documents, after any programmed fault. */
+/** Responds to one request the way the API documents, after any programmed fault. */
 export async function handleStandInRoute(
   state: TalkPilotStandIn,
   request: IncomingMessage,

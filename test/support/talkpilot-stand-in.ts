@@ -16,17 +16,17 @@ export interface StandInRequest {
   status: number;
 }
 
-/** A programmed answer for the next matching requests, in place of the normal one. */
+/** A programmed response for the next matching requests, in place of the normal one. */
 export interface StandInFault {
   readonly method?: string;
   /** Matches when the request path contains this text, or matches this pattern. */
   readonly path?: string | RegExp;
-  /** Status to answer with; omit to answer normally after `delayMs`. */
+  /** Status to respond with. Omit it to respond normally after `delayMs`. */
   readonly status?: number;
   readonly headers?: Readonly<Record<string, string>>;
   /** Body text; an error envelope with a matching code when omitted. */
   readonly body?: string;
-  /** Real delay before answering, in milliseconds. */
+  /** Real delay before responding, in milliseconds. */
   readonly delayMs?: number;
   /** How many matching requests get this answer; default 1. */
   times?: number;
