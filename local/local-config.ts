@@ -10,6 +10,7 @@ import {
   type Environment,
   EnvironmentReader,
 } from '../functions/config/read-env';
+import { readReconcilerConfig } from '../functions/config/reconciler-config';
 
 /** Environment variables that only the local runtime reads. */
 export const LocalEnvName = {
@@ -105,6 +106,11 @@ export function readLocalConfig(env: Environment, cwd = process.cwd()): LocalCon
       return { leaseSeconds: consumer.leaseSeconds, retentionDays: consumer.retentionDays };
     }),
   };
+  // The reconcile loop reads its variables itself when it starts; checking them here as well
+  // puts their problems into the same error as the rest.
+  readWithLambdaReader(reader, undefined, () => {
+    readReconcilerConfig(env, { requireAwsResources: false });
+  });
   reader.finish();
 
   return config;

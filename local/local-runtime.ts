@@ -6,10 +6,11 @@ import type { Environment } from '../functions/config/read-env';
 import { WEBHOOK_PATH } from '../functions/ingest/ingest-request';
 import { createLogger, type LoggerPort } from '../functions/observability/logger';
 import { ServiceName } from '../functions/observability/metric-names';
+import { SqsQueue } from '../functions/queue/sqs-queue';
 import { startHttpServer } from './http-server';
 import type { LocalConfig } from './local-config';
 import { createLocalConsumerHandler, createLocalIngestHandler } from './local-handlers';
-import { startLocalReconciler } from './local-reconciler';
+import { startReconcileLoop } from './reconcile-loop';
 import { createLedgerTable, createQueues, localClientConfig } from './resources';
 import { startDynalite } from './servers/dynalite-server';
 import { startSqsServer } from './servers/sqs-server';
@@ -28,7 +29,10 @@ export const LOCAL_SERVICE_NAME = 'local-runtime';
 /** Options of `startLocalRuntime`. */
 export interface LocalRuntimeOptions {
   readonly config: LocalConfig;
-  /** Variables for the reconcile loop. Default: `process.env`. */
+  /**
+   * Variables of the reconcile loop (`TALKPILOT_BASE_URL`, `TALKPILOT_API_KEY`, `RECONCILE_*`).
+   * Default: `process.env`.
+   */
   readonly env?: Environment;
   /** Creates the logger of one service. Default: the Powertools JSON logger on stdout. */
   readonly createLogger?: (serviceName: string) => LoggerPort;
@@ -107,13 +111,13 @@ async function startParts(options: LocalRuntimeOptions, closers: Closer[]): Prom
   });
   closers.push(() => poller.stop());
 
-  const stopReconciler = await startLocalReconciler({
+  const reconcilerLogger = makeLogger(ServiceName.reconciler);
+  const stopReconciler = startReconcileLoop({
     env: options.env ?? process.env,
-    sqs,
-    queueUrl: queues.queueUrl,
+    queue: new SqsQueue(sqs, { queueUrl: queues.queueUrl, logger: reconcilerLogger }),
     dynamodb,
     tableName: LOCAL_TABLE_NAME,
-    logger: makeLogger(ServiceName.reconciler),
+    logger: reconcilerLogger,
   });
   closers.push(stopReconciler);
 

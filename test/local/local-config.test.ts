@@ -69,6 +69,7 @@ describe('readLocalConfig', () => {
         VISIBILITY_TIMEOUT_SECONDS: '0',
         LEASE_SECONDS: '-1',
         ALLOWED_SOURCE_CIDRS: 'not-a-cidr',
+        RECONCILE_INTERVAL_SECONDS: '1',
       };
 
       const read = () => readLocalConfig(env);
@@ -80,6 +81,7 @@ describe('readLocalConfig', () => {
       expect(problems).toContain('VISIBILITY_TIMEOUT_SECONDS');
       expect(problems).toContain('LEASE_SECONDS');
       expect(problems).toContain('ALLOWED_SOURCE_CIDRS');
+      expect(problems).toContain('RECONCILE_INTERVAL_SECONDS');
     });
   });
 });

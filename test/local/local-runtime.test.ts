@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ReconcilerLogMessage } from '../../functions/reconciler/reconciler-log';
 import { readLocalConfig } from '../../local/local-config';
 import { type LocalRuntime, startLocalRuntime } from '../../local/local-runtime';
 import { WEBHOOK_SECRET_FILE } from '../../local/webhook-secret-file';
@@ -133,6 +134,16 @@ describe('startLocalRuntime', () => {
       );
 
       expect(logged).not.toContain(runtime.secret);
+    });
+  });
+
+  describe('reconcile loop', () => {
+    it('reports itself off when no TalkPilot API is configured', () => {
+      const reconcilerLines = lines.filter((line) => line.service === 'reconciler');
+
+      expect(reconcilerLines.map((line) => line.message)).toContain(
+        ReconcilerLogMessage.notConfigured,
+      );
     });
   });
 
