@@ -1,8 +1,8 @@
 import {
   type AttributeValue,
   BatchGetItemCommand,
-  type DynamoDBClient,
   type BatchGetItemCommandOutput,
+  type DynamoDBClient,
   type KeysAndAttributes,
 } from '@aws-sdk/client-dynamodb';
 import { callKey, LedgerAttribute } from './ledger-keys';
