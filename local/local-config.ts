@@ -65,6 +65,12 @@ const PLACEHOLDER_QUEUE_URL = 'http://127.0.0.1/placeholder';
 const PLACEHOLDER_VALUE = 'placeholder';
 
 const PORT_RANGE = { min: 0, max: 65_535 };
+const DEFAULT_INGEST: LocalIngestConfig = {
+  allowedSourceCidrs: [],
+  maxMessageBytes: 1_048_576,
+  queueSendDeadlineMs: 2500,
+};
+const DEFAULT_CONSUMER: LocalConsumerConfig = { leaseSeconds: 60, retentionDays: 30 };
 
 /**
  * Reads and validates the local runtime's settings. Throws `ConfigInvalidError` listing every
@@ -77,7 +83,8 @@ export function readLocalConfig(env: Environment, cwd = process.cwd()): LocalCon
     dataDir: resolve(cwd, reader.optionalString(LocalEnvName.dataDir, '.data') as string),
     webhookSecret: reader.optionalString(LocalEnvName.webhookSecret),
     webhookSecretPrevious: reader.optionalString(LocalEnvName.webhookSecretPrevious),
-    // local-aws-sqs 2.0.2 never redelivers a message when the timeout is 0, so 1 is the floor.
+    // NOTE: with a timeout of 0, local-aws-sqs 2.0.2 failed to move a failing message to the
+    // DLQ within 10 s in a poller test, so 1 is the floor. The cause was not traced further.
     visibilityTimeoutSeconds: reader.integer(LocalEnvName.visibilityTimeoutSeconds, 30, {
       min: 1,
       max: 43_200,
@@ -86,25 +93,8 @@ export function readLocalConfig(env: Environment, cwd = process.cwd()): LocalCon
     pollerConcurrency: reader.integer(LocalEnvName.pollerConcurrency, 2, { min: 1, max: 50 }),
     sqsPort: reader.integer(LocalEnvName.sqsPort, 0, PORT_RANGE),
     dynamodbPort: reader.integer(LocalEnvName.dynamodbPort, 0, PORT_RANGE),
-    ingest: readWithLambdaReader(reader, DEFAULT_INGEST, () => {
-      const ingest = readIngestConfig({
-        ...env,
-        [IngestEnv.queueUrl]: PLACEHOLDER_QUEUE_URL,
-        [IngestEnv.webhookSecretArn]: undefined,
-        [IngestEnv.webhookSecret]: PLACEHOLDER_VALUE,
-      });
-      const { allowedSourceCidrs, maxMessageBytes, queueSendDeadlineMs } = ingest;
-
-      return { allowedSourceCidrs, maxMessageBytes, queueSendDeadlineMs };
-    }),
-    consumer: readWithLambdaReader(reader, DEFAULT_CONSUMER, () => {
-      const consumer = readConsumerConfig({
-        ...env,
-        [ConsumerEnvironment.ledgerTableName]: PLACEHOLDER_VALUE,
-      });
-
-      return { leaseSeconds: consumer.leaseSeconds, retentionDays: consumer.retentionDays };
-    }),
+    ingest: readIngestSettings(env, reader),
+    consumer: readConsumerSettings(env, reader),
   };
   // The reconcile loop reads its variables itself when it starts; checking them here as well
   // puts their problems into the same error as the rest.
@@ -115,13 +105,6 @@ export function readLocalConfig(env: Environment, cwd = process.cwd()): LocalCon
 
   return config;
 }
-
-const DEFAULT_INGEST: LocalIngestConfig = {
-  allowedSourceCidrs: [],
-  maxMessageBytes: 1_048_576,
-  queueSendDeadlineMs: 2500,
-};
-const DEFAULT_CONSUMER: LocalConsumerConfig = { leaseSeconds: 60, retentionDays: 30 };
 
 /**
  * Runs a Lambda function's own config reader, so local and AWS settings validate alike, and
@@ -140,4 +123,29 @@ function readWithLambdaReader<T>(reader: EnvironmentReader, fallback: T, read: (
 
     return fallback;
   }
+}
+
+function readIngestSettings(env: Environment, reader: EnvironmentReader): LocalIngestConfig {
+  return readWithLambdaReader(reader, DEFAULT_INGEST, () => {
+    const ingest = readIngestConfig({
+      ...env,
+      [IngestEnv.queueUrl]: PLACEHOLDER_QUEUE_URL,
+      [IngestEnv.webhookSecretArn]: undefined,
+      [IngestEnv.webhookSecret]: PLACEHOLDER_VALUE,
+    });
+    const { allowedSourceCidrs, maxMessageBytes, queueSendDeadlineMs } = ingest;
+
+    return { allowedSourceCidrs, maxMessageBytes, queueSendDeadlineMs };
+  });
+}
+
+function readConsumerSettings(env: Environment, reader: EnvironmentReader): LocalConsumerConfig {
+  return readWithLambdaReader(reader, DEFAULT_CONSUMER, () => {
+    const consumer = readConsumerConfig({
+      ...env,
+      [ConsumerEnvironment.ledgerTableName]: PLACEHOLDER_VALUE,
+    });
+
+    return { leaseSeconds: consumer.leaseSeconds, retentionDays: consumer.retentionDays };
+  });
 }
