@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { StackContextInvalidError } from '../../lib/context/context-reader';
@@ -27,6 +29,18 @@ describe('readStackSettings', () => {
 
       expect(settings).toMatchObject({ ...StackSettingsDefaults, allowedSourceCidrs: [] });
       expect(settings.alarmEmail).toBeUndefined();
+    });
+  });
+
+  describe('cdk.json', () => {
+    it('repeats the defaults of the code', () => {
+      const cdkJson = JSON.parse(
+        readFileSync(path.join(__dirname, '..', '..', 'cdk.json'), 'utf8'),
+      );
+
+      const settings = settingsFrom(cdkJson.context);
+
+      expect(settings).toEqual(settingsFrom({}));
     });
   });
 
