@@ -8,5 +8,13 @@ module.exports = {
   },
   testTimeout: 30_000,
   maxWorkers: 2,
-  reporters: ['default', '<rootDir>/test/support/results-reporter.js'],
+  // Tees each test file's output for the log scan of log-capture-reporter.js.
+  setupFilesAfterEnv: ['<rootDir>/test/support/log-capture-setup.js'],
+  // The log scan reporter must come before results-reporter.js: it adds a leak to the totals
+  // that results-reporter.js then writes to .jest-results.json.
+  reporters: [
+    '<rootDir>/test/support/log-capture-reporter.js',
+    'default',
+    '<rootDir>/test/support/results-reporter.js',
+  ],
 };
