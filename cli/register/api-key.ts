@@ -3,18 +3,17 @@ import {
   ResourceNotFoundException,
   type SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
+import {
+  API_KEY_PLACEHOLDER,
+  normalizeApiKey,
+} from '../../functions/reconciler/api-key-placeholder';
 import { callAws } from '../aws/aws-errors';
 import { CliApiKeyMissingError } from '../cli-errors';
 
 /** Environment variable that overrides the API key stored in the stack's secret. */
 export const API_KEY_ENV = 'TALKPILOT_API_KEY';
 
-/**
- * Value the stack puts in the API key secret until the user stores a key; the same value as
- * `ApiKeyPlaceholder` in `lib/constructs/call-reconciliation.ts`, copied so the commands do
- * not load the CDK library.
- */
-export const API_KEY_PLACEHOLDER = 'REPLACE_WITH_TALKPILOT_API_KEY';
+export { API_KEY_PLACEHOLDER };
 
 /** Reads the API key from the secret `secretArn`; throws `CliApiKeyMissingError` without one. */
 export async function readApiKeySecret(
@@ -31,8 +30,8 @@ export async function readApiKeySecret(
       throw error;
     }
   });
-  const apiKey = response.SecretString?.trim() ?? '';
-  if (apiKey === '' || apiKey === API_KEY_PLACEHOLDER) {
+  const apiKey = normalizeApiKey(response.SecretString);
+  if (apiKey === undefined) {
     throw new CliApiKeyMissingError(`secret ${secretArn} holds no key yet`);
   }
 

@@ -1,7 +1,10 @@
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { ApiKeyConfig } from '../config/reconciler-config';
+import { normalizeApiKey } from './api-key-placeholder';
 import { ReconcileError } from './reconcile-errors';
+
+export { normalizeApiKey };
 
 /** Returns the API key, or `undefined` when none is configured yet. */
 export type ApiKeySource = () => Promise<string | undefined>;
@@ -19,24 +22,6 @@ export class ReconcileApiKeyUnavailableError extends ReconcileError {
       options,
     );
   }
-}
-
-// Values a freshly deployed secret may hold before the operator stores the real key.
-const PLACEHOLDER = /^(placeholder|change-?me|replace-?me|todo|none|unset|-|tp_live_x+)$/i;
-
-/**
- * Returns `undefined` for an empty or placeholder value (for example `PLACEHOLDER` or
- * `changeme`, any case), so a stack deployed before the key is stored stays quiet.
- */
-export function normalizeApiKey(value: unknown): string | undefined {
-  if (typeof value !== 'string') {
-    return undefined;
-  }
-  const trimmed = value.trim();
-
-  return trimmed === '' || PLACEHOLDER.test(trimmed) || /placeholder/i.test(trimmed)
-    ? undefined
-    : trimmed;
 }
 
 /**

@@ -7,13 +7,14 @@ import type { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { API_KEY_PLACEHOLDER } from '../../functions/reconciler/api-key-placeholder';
 import { HandlerFunction, type HandlerLoggingProps } from '../handler-function';
 
 /**
- * Value of the API key secret until the user stores a key. The reconciler treats any value
- * containing "placeholder", like an empty one, as "no API key configured" and skips its run.
+ * Value of the API key secret until the user stores a key; the reconciler skips its run while
+ * the secret holds it.
  */
-export const ApiKeyPlaceholder = 'PLACEHOLDER: replace with your TalkPilot API key';
+export const ApiKeyPlaceholder = API_KEY_PLACEHOLDER;
 
 /** Lambda timeout of the reconciler. */
 export const ReconcilerTimeout = Duration.minutes(5);

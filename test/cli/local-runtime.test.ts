@@ -84,7 +84,11 @@ describe('commands on the local runtime', () => {
       const run = await runLocal(['send-sample', '--event', 'call']);
       const callId = /call\.id=([0-9a-f-]{36})/.exec(run.stdout)?.[1] ?? 'missing';
 
-      const item = await waitFor('the sample call in the ledger', () => findCallRecord(callId));
+      const item = await waitFor('the sample call completed in the ledger', async () => {
+        const record = await findCallRecord(callId);
+
+        return record?.status?.S === 'completed' ? record : undefined;
+      });
 
       expect(item.status?.S).toBe('completed');
     });
