@@ -60,9 +60,9 @@ function buildOriginalWork(
     const { payload } = parsed;
     const hookContext = buildHookContext(origin, deps, payload.call_id, payload.agent_id);
 
-    // NOTE: this key differs from the `callKey(id)` of a reconciled copy of the same call, so
-    // if the `call_ended` format is live, a call both delivered and reconciled runs twice
-    // unless the reconciler also skips calls whose `liveKitCallKey(call_id)` exists.
+    // NOTE: this key differs from the `callKey(id)` of a reconciled copy of the same call. The
+    // reconciler looks up both keys, so a delivered call is not reconciled; a `call_ended`
+    // webhook that arrives after the reconciler already queued its call still runs twice.
     return {
       key: liveKitCallKey(payload.call_id),
       record: buildCallEndedRecord(payload, metadata),

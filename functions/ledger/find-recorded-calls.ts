@@ -5,7 +5,7 @@ import {
   type DynamoDBClient,
   type KeysAndAttributes,
 } from '@aws-sdk/client-dynamodb';
-import { callKey, LedgerAttribute } from './ledger-keys';
+import { callKey, LedgerAttribute, liveKitCallKey } from './ledger-keys';
 
 /** Keys per BatchGetItem request, DynamoDB's maximum. */
 const BATCH_SIZE = 100;
@@ -34,28 +34,43 @@ export class LedgerLookupIncompleteError extends Error {
   }
 }
 
+/** One call to look up: TalkPilot's record `id` and, when known, its LiveKit `call_id`. */
+export interface RecordedCallQuery {
+  readonly id: string;
+  readonly liveKitCallId?: string;
+}
+
 /**
- * Returns the subset of `callIds` (TalkPilot record ids) that have a ledger record under
- * `callKey(id)`, in any state. Reads with BatchGetItem in chunks of 100, projecting `pk` only,
- * and retries unprocessed keys with backoff.
+ * Returns the ids of the calls that have a ledger record in any state, under `callKey(id)` or,
+ * for calls that arrived as flat `call_ended` webhooks, under `liveKitCallKey(call_id)`. Reads
+ * with BatchGetItem in chunks of 100 keys, projecting `pk` only, and retries unprocessed keys.
  */
 export async function findRecordedCalls(
-  callIds: readonly string[],
+  calls: readonly RecordedCallQuery[],
   options: FindRecordedCallsOptions,
 ): Promise<Set<string>> {
-  const unique = [...new Set(callIds)];
+  const keysById = new Map<string, string[]>();
+  for (const call of calls) {
+    const keys = [callKey(call.id)];
+    if (call.liveKitCallId) {
+      keys.push(liveKitCallKey(call.liveKitCallId));
+    }
+    keysById.set(call.id, keys);
+  }
+  const unique = [...new Set([...keysById.values()].flat())];
   const recorded = new Set<string>();
 
   for (let start = 0; start < unique.length; start += BATCH_SIZE) {
-    const keys = unique.slice(start, start + BATCH_SIZE).map((id) => ({
-      [LedgerAttribute.partitionKey]: { S: callKey(id) },
+    const keys = unique.slice(start, start + BATCH_SIZE).map((pk) => ({
+      [LedgerAttribute.partitionKey]: { S: pk },
     }));
     for (const pk of await readBatch(keys, options)) {
       recorded.add(pk);
     }
   }
+  const found = [...keysById].filter(([, keys]) => keys.some((pk) => recorded.has(pk)));
 
-  return new Set(unique.filter((id) => recorded.has(callKey(id))));
+  return new Set(found.map(([id]) => id));
 }
 
 async function readBatch(

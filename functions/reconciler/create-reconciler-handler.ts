@@ -75,7 +75,7 @@ export function createReconcilerHandler(deps: ReconcilerHandlerDeps): Reconciler
 
     return reconcile({
       client,
-      findRecordedCalls: (callIds) => findRecordedCalls(callIds, ledgerOptions),
+      findRecordedCalls: (calls) => findRecordedCalls(calls, ledgerOptions),
       watermarks: createLedgerWatermarkStore(ledgerOptions),
       queue: deps.queue,
       logger: deps.logger,

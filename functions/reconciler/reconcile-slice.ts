@@ -1,3 +1,4 @@
+import type { RecordedCallQuery } from '../ledger/find-recorded-calls';
 import type { LoggerPort } from '../observability/logger';
 import type { QueuePort } from '../queue/queue-message';
 import type { TalkPilotClient } from '../talkpilot/talkpilot-client';
@@ -14,7 +15,7 @@ const BOUNDARY_PADDING_MS = 1000;
 /** Ports and limits for reconciling one slice of an agent's window. */
 export interface SliceContext {
   readonly client: Pick<TalkPilotClient, 'listCalls' | 'getCall'>;
-  readonly findRecordedCalls: (callIds: readonly string[]) => Promise<ReadonlySet<string>>;
+  readonly findRecordedCalls: (calls: readonly RecordedCallQuery[]) => Promise<ReadonlySet<string>>;
   readonly queue: QueuePort;
   readonly logger: Pick<LoggerPort, 'warn' | 'error'>;
   readonly now: () => number;
@@ -71,7 +72,9 @@ export async function reconcileSlice(
   for (const call of fresh) {
     context.seenCallIds.add(call.id);
   }
-  const recorded = await context.findRecordedCalls(fresh.map((call) => call.id));
+  const recorded = await context.findRecordedCalls(
+    fresh.map((call) => ({ id: call.id, liveKitCallId: readLiveKitCallId(call) })),
+  );
   const unrecorded = fresh.filter((call) => !recorded.has(call.id));
   const classified = classifyCalls(unrecorded.map(readCallFacts), context, fromMs);
   const handled = await fetchAndQueue(classified.missed, context, fromMs);
@@ -215,4 +218,8 @@ function logPurged(context: SliceContext, callId: string): void {
     agent_id: context.agentId,
     call_id: callId,
   });
+}
+
+function readLiveKitCallId(call: ApiRecord): string | undefined {
+  return typeof call.call_id === 'string' && call.call_id !== '' ? call.call_id : undefined;
 }

@@ -1,3 +1,4 @@
+import type { RecordedCallQuery } from '../ledger/find-recorded-calls';
 import type { LoggerPort } from '../observability/logger';
 import { ReconcilerMetric } from '../observability/metric-names';
 import { type MetricsPort, MetricUnit } from '../observability/metrics';
@@ -14,7 +15,7 @@ import type { WatermarkStore } from './watermark-store';
 export interface ReconcileDeps {
   readonly client: TalkPilotClient;
   /** Returns which of the given call ids have a ledger record. */
-  readonly findRecordedCalls: (callIds: readonly string[]) => Promise<ReadonlySet<string>>;
+  readonly findRecordedCalls: (calls: readonly RecordedCallQuery[]) => Promise<ReadonlySet<string>>;
   readonly watermarks: WatermarkStore;
   readonly queue: QueuePort;
   readonly logger: LoggerPort;

@@ -1,6 +1,6 @@
 import { BatchGetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { findRecordedCalls } from '../../functions/ledger/find-recorded-calls';
-import { callKey } from '../../functions/ledger/ledger-keys';
+import { callKey, liveKitCallKey } from '../../functions/ledger/ledger-keys';
 import { type LocalAws, startLocalAws } from '../support/local-aws';
 
 describe('findRecordedCalls', () => {
@@ -24,13 +24,38 @@ describe('findRecordedCalls', () => {
     }
   }
 
+  function toQueries(ids: readonly string[]) {
+    return ids.map((id) => ({ id }));
+  }
+
+  describe('call_ended record', () => {
+    it('finds a call recorded under its LiveKit call_id when given both ids', async () => {
+      await aws.dynamodb.send(
+        new PutItemCommand({
+          TableName: tableName,
+          Item: { pk: { S: liveKitCallKey('lk_call_only') } },
+        }),
+      );
+
+      const found = await findRecordedCalls(
+        [
+          { id: 'uuid-of-lk-call', liveKitCallId: 'lk_call_only' },
+          { id: 'uuid-unknown', liveKitCallId: 'lk_call_unknown' },
+        ],
+        { dynamodb: aws.dynamodb, tableName },
+      );
+
+      expect([...found]).toEqual(['uuid-of-lk-call']);
+    });
+  });
+
   describe('more ids than one batch', () => {
     it('returns the recorded ids when given 250 ids', async () => {
       const ids = Array.from({ length: 250 }, (_, index) => `batch-${index}`);
       const recorded = ids.filter((_, index) => index % 7 === 0);
       await record(recorded);
 
-      const found = await findRecordedCalls([...ids, ...ids.slice(0, 5)], {
+      const found = await findRecordedCalls(toQueries([...ids, ...ids.slice(0, 5)]), {
         dynamodb: aws.dynamodb,
         tableName,
       });
@@ -61,7 +86,7 @@ describe('findRecordedCalls', () => {
         },
       };
 
-      const found = await findRecordedCalls(['unprocessed-1', 'unprocessed-2'], {
+      const found = await findRecordedCalls(toQueries(['unprocessed-1', 'unprocessed-2']), {
         dynamodb: dynamodb as never,
         tableName,
         sleep: async () => undefined,
