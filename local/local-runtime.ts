@@ -12,6 +12,7 @@ import type { LocalConfig } from './local-config';
 import { createLocalConsumerHandler, createLocalIngestHandler } from './local-handlers';
 import { startReconcileLoop } from './reconcile-loop';
 import { createLedgerTable, createQueues, localClientConfig } from './resources';
+import { removeRuntimeEndpoints, writeRuntimeEndpoints } from './runtime-endpoints';
 import { startDynalite } from './servers/dynalite-server';
 import { startSqsServer } from './servers/sqs-server';
 import { startSqsPoller } from './sqs-poller';
@@ -134,6 +135,12 @@ async function startParts(options: LocalRuntimeOptions, closers: Closer[]): Prom
     logger: runtimeLogger,
   });
   closers.push(() => server.close());
+  await writeRuntimeEndpoints(config.dataDir, {
+    sqsEndpoint: sqsServer.endpoint,
+    dynamodbEndpoint: dynamoServer.endpoint,
+    pid: process.pid,
+  });
+  closers.push(() => removeRuntimeEndpoints(config.dataDir));
 
   return {
     url: server.url,

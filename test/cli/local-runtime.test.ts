@@ -130,13 +130,26 @@ describe('commands on the local runtime', () => {
 
 describe('findLocalTarget', () => {
   describe('ports not fixed', () => {
-    it('names the variables to set', async () => {
+    it('finds the runtime through its endpoints file when only DATA_DIR is given', async () => {
       const run = await runCommand(['redrive', '--local'], {
-        findLocalTarget: () => findLocalTarget({ WEBHOOK_SECRET: 'local-secret' }),
+        findLocalTarget: () => findLocalTarget({ DATA_DIR: dataDir, PORT: env.PORT }),
+      });
+
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout).toContain('DLQ empty');
+    });
+
+    it('says no runtime is running when the data folder has no endpoints file', async () => {
+      const emptyDir = await mkdtemp(join(tmpdir(), 'cli-no-runtime-'));
+
+      const run = await runCommand(['redrive', '--local'], {
+        findLocalTarget: () =>
+          findLocalTarget({ DATA_DIR: emptyDir, WEBHOOK_SECRET: 'local-secret' }),
       });
 
       expect(run.exitCode).toBe(1);
-      expect(run.stderr).toContain('SQS_PORT and DYNAMODB_PORT are not set');
+      expect(run.stderr).toContain('No local runtime is running with data folder');
+      await rm(emptyDir, { recursive: true, force: true });
     });
   });
 
