@@ -9,6 +9,7 @@ import {
 import { WEBHOOK_PATH } from '../../../functions/ingest/ingest-request';
 import { DedupeLedger } from '../../../functions/ledger/dedupe-ledger';
 import { QuarantineStore } from '../../../functions/ledger/quarantine-store';
+import type { LoggerPort } from '../../../functions/observability/logger';
 import { SqsQueue } from '../../../functions/queue/sqs-queue';
 import { createStaticWebhookSecretSource } from '../../../functions/secrets/static-webhook-secret-source';
 import { startHttpServer } from '../../../local/http-server';
@@ -30,6 +31,8 @@ export interface HardeningPipelineOptions {
   readonly pollerConcurrency?: number;
   /** Serves the ingest handler on a local HTTP API server as well. */
   readonly http?: boolean;
+  /** Logger of the ingest handler and of the consumer; default one quiet logger for all. */
+  readonly loggers?: { readonly ingest: LoggerPort; readonly consumer: LoggerPort };
 }
 
 /** The ingest handler, SQS, the poller and the consumer over dynalite, as `npm start` wires them. */
@@ -42,6 +45,8 @@ export interface HardeningPipeline {
   /** Hook runs per call id. */
   readonly hookRuns: Map<string, number>;
   readonly logger: QuietLogger;
+  /** Time each consumer invocation took, in milliseconds. */
+  readonly consumerDurationsMs: number[];
   /** Waits until every id has run its hook and the queue is empty; bounded by `timeoutMs`. */
   settle(callIds: ReadonlySet<string>, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -56,6 +61,7 @@ export async function startHardeningPipeline(
   const queues = await aws.createQueues();
   const logger = createQuietLogger();
   const hookRuns = new Map<string, number>();
+  const consumerDurationsMs: number[] = [];
   const ingest = createIngestHandler({
     queue: new SqsQueue(options.ingestSqs ?? aws.sqs, {
       queueUrl: queues.queueUrl,
@@ -66,7 +72,7 @@ export async function startHardeningPipeline(
       current: HARDENING_SECRET,
       previous: HARDENING_PREVIOUS_SECRET,
     }),
-    logger,
+    logger: options.loggers?.ingest ?? logger,
     metrics: discardedMetrics,
     maxMessageBytes: 1_048_576,
   });
@@ -75,7 +81,7 @@ export async function startHardeningPipeline(
     ledger: new DedupeLedger({ client, tableName }),
     quarantine: new QuarantineStore({ client, tableName }),
     hooks: countingHooks(hookRuns, options.hookBehaviour),
-    logger,
+    logger: options.loggers?.consumer ?? logger,
     metrics: discardedMetrics,
     clock: () => new Date(),
     leaseMs: options.leaseMs ?? 60_000,
@@ -84,7 +90,13 @@ export async function startHardeningPipeline(
   const poller = await startSqsPoller({
     sqs: aws.sqs,
     queueUrl: queues.queueUrl,
-    handler: consumer,
+    handler: async (event) => {
+      const start = performance.now();
+      const response = await consumer(event);
+      consumerDurationsMs.push(performance.now() - start);
+
+      return response;
+    },
     logger,
     concurrency: options.pollerConcurrency ?? 4,
     idleDelayMs: 20,
@@ -105,6 +117,7 @@ export async function startHardeningPipeline(
     deadLetterQueueUrl: queues.deadLetterQueueUrl,
     hookRuns,
     logger,
+    consumerDurationsMs,
     settle: (callIds, timeoutMs = 60_000) =>
       settle(aws, queues.queueUrl, hookRuns, callIds, timeoutMs),
     async stop() {
