@@ -17,6 +17,21 @@ export type HandlerName = (typeof ServiceName)[keyof typeof ServiceName];
  */
 export const handlerRuntime = Runtime.NODEJS_24_X;
 
+/**
+ * esbuild aliases of the Lambda bundles: the AWS SDK's default credential chain becomes the
+ * environment-only provider in `functions/runtime/lambda-credentials.ts`, which is all Lambda
+ * needs and about 85 KB less code to load per function.
+ */
+export const lambdaBundleAliases: Readonly<Record<string, string>> = {
+  '@aws-sdk/credential-provider-node': path.join(
+    __dirname,
+    '..',
+    'functions',
+    'runtime',
+    'lambda-credentials.ts',
+  ),
+};
+
 /** Absolute path of a handler's entry file, `functions/<name>/handler.ts`. */
 export function handlerEntryPath(name: HandlerName): string {
   return path.join(__dirname, '..', 'functions', name, 'handler.ts');
@@ -89,6 +104,9 @@ export class HandlerFunction extends Construct {
         mainFields: ['module', 'main'],
         // An empty list bundles the AWS SDK instead of loading the runtime's copy.
         externalModules: [],
+        esbuildArgs: Object.fromEntries(
+          Object.entries(lambdaBundleAliases).map(([module, file]) => [`--alias:${module}`, file]),
+        ),
       },
     });
     acknowledgeNagFindings(this.function);
