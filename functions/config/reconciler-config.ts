@@ -1,3 +1,4 @@
+import { isHeaderSafeApiKey, normalizeApiKey } from '../reconciler/api-key-placeholder';
 import type { ReconcileSettings } from '../reconciler/reconcile-settings';
 import type { RateLimits } from '../talkpilot/rate-window';
 import { type Environment, EnvironmentReader } from './read-env';
@@ -61,6 +62,13 @@ export function readTalkPilotClientConfig(reader: EnvironmentReader): TalkPilotC
   }
   const secretArn = reader.optionalString(ReconcilerEnv.apiKeySecretArn);
   const apiKey = reader.optionalString(ReconcilerEnv.apiKey);
+  const normalizedKey = normalizeApiKey(apiKey);
+  if (!secretArn && normalizedKey !== undefined && !isHeaderSafeApiKey(normalizedKey)) {
+    // The problem never quotes the value: it is a secret.
+    reader.addProblem(
+      `${ReconcilerEnv.apiKey} holds a line break, space or non-ASCII character; set the key alone`,
+    );
+  }
 
   return {
     baseUrl,

@@ -1,10 +1,10 @@
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { ApiKeyConfig } from '../config/reconciler-config';
-import { normalizeApiKey } from './api-key-placeholder';
+import { isHeaderSafeApiKey, normalizeApiKey } from './api-key-placeholder';
 import { ReconcileError } from './reconcile-errors';
 
-export { normalizeApiKey };
+export { isHeaderSafeApiKey, normalizeApiKey };
 
 /** Returns the API key, or `undefined` when none is configured yet. */
 export type ApiKeySource = () => Promise<string | undefined>;
@@ -25,6 +25,20 @@ export class ReconcileApiKeyUnavailableError extends ReconcileError {
 }
 
 /**
+ * The API key holds a character that no HTTP header may carry (a line break, a space or a
+ * non-ASCII character). The message names where the key came from, never the key.
+ */
+export class ReconcileApiKeyInvalidError extends ReconcileError {
+  override readonly name = 'ReconcileApiKeyInvalidError';
+
+  constructor(readonly source: string) {
+    super(
+      `The TalkPilot API key in ${source} holds a character an HTTP header cannot carry (line break, space or non-ASCII); store the key alone, on one line`,
+    );
+  }
+}
+
+/**
  * Creates the API key source for a configuration: a plain-string Secrets Manager secret cached
  * for `cacheSeconds`, or the static key from the environment.
  */
@@ -38,18 +52,27 @@ export function createApiKeySource(
   if (config.kind === 'static') {
     const apiKey = normalizeApiKey(config.apiKey);
 
-    return async () => apiKey;
+    return async () => requireHeaderSafe(apiKey, 'TALKPILOT_API_KEY');
   }
 
   const provider = new SecretsProvider({ awsSdkV3Client: options.client });
 
   return async () => {
+    let value: unknown;
     try {
-      const value = await provider.get(config.secretArn, { maxAge: options.cacheSeconds ?? 300 });
-
-      return normalizeApiKey(value);
+      value = await provider.get(config.secretArn, { maxAge: options.cacheSeconds ?? 300 });
     } catch (error) {
       throw new ReconcileApiKeyUnavailableError(config.secretArn, { cause: error });
     }
+
+    return requireHeaderSafe(normalizeApiKey(value), `secret ${config.secretArn}`);
   };
+}
+
+function requireHeaderSafe(apiKey: string | undefined, source: string): string | undefined {
+  if (apiKey !== undefined && !isHeaderSafeApiKey(apiKey)) {
+    throw new ReconcileApiKeyInvalidError(source);
+  }
+
+  return apiKey;
 }

@@ -95,15 +95,34 @@ export class TalkPilotTimeoutError extends TalkPilotError {
   }
 }
 
-/** The request failed before a response arrived (DNS, connection refused or reset). */
+/** What is kept of a network library's error: its name and code, never its message. */
+export interface NetworkFailure {
+  /** Error class name, for example `TypeError`. */
+  readonly causeName?: string;
+  /** System or library code, for example `ECONNREFUSED` or `UND_ERR_SOCKET`. */
+  readonly causeCode?: string;
+}
+
+/**
+ * The request failed before a response arrived (DNS, connection refused or reset). The original
+ * error is not kept as `cause`: fetch quotes header values, the API key among them, in some of
+ * its messages, and a logged cause would carry the key into the log.
+ */
 export class TalkPilotNetworkError extends TalkPilotError {
   override readonly name = 'TalkPilotNetworkError';
+  readonly causeName?: string;
+  readonly causeCode?: string;
 
   constructor(
     readonly operation: string,
-    options: { cause: unknown },
+    failure: NetworkFailure = {},
   ) {
-    super(`TalkPilot API ${operation} failed before a response arrived`, options);
+    const detail = [failure.causeName, failure.causeCode].filter(Boolean).join(' ');
+    super(
+      `TalkPilot API ${operation} failed before a response arrived${detail ? ` (${detail})` : ''}`,
+    );
+    this.causeName = failure.causeName;
+    this.causeCode = failure.causeCode;
   }
 }
 

@@ -3,6 +3,7 @@ import { paceFromRateHeaders } from './rate-limit-headers';
 import type { RateLimiterPort } from './rate-limiter';
 import { type BackoffOptions, backoffDelayMs, DEFAULT_BACKOFF } from './retry-backoff';
 import {
+  type NetworkFailure,
   TalkPilotDeadlineError,
   type TalkPilotError,
   TalkPilotNetworkError,
@@ -186,10 +187,32 @@ export function createTalkPilotHttp(options: TalkPilotHttpOptions): TalkPilotHtt
       return new TalkPilotTimeoutError(operation, timeoutMs);
     }
 
-    return new TalkPilotNetworkError(operation, { cause: error });
+    return new TalkPilotNetworkError(operation, describeNetworkFailure(error));
   }
 
   return { request, usage: () => ({ ...counters }) };
+}
+
+// Names and codes are identifiers; anything else is dropped rather than logged.
+const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+
+/**
+ * Keeps only the name and code of a fetch error (undici puts the code on `cause`). Its message is
+ * dropped: undici's header check quotes the rejected header value, which may be the API key.
+ */
+function describeNetworkFailure(error: unknown): NetworkFailure {
+  const fieldOf = (value: unknown, field: 'name' | 'code'): string | undefined => {
+    const text =
+      typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[field] : '';
+
+    return typeof text === 'string' && IDENTIFIER.test(text) ? text : undefined;
+  };
+  const cause = typeof error === 'object' && error !== null ? (error as Error).cause : undefined;
+
+  return {
+    causeName: fieldOf(error, 'name'),
+    causeCode: fieldOf(error, 'code') ?? fieldOf(cause, 'code'),
+  };
 }
 
 function isRetryable(error: unknown): boolean {
