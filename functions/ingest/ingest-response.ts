@@ -17,6 +17,10 @@ const REJECTION_RESPONSES: Readonly<Record<IngestRejection, ErrorResponse>> = {
   [IngestRejection.bodyNotObject]: { statusCode: 400, message: 'body is not a json object' },
   [IngestRejection.eventMissing]: { statusCode: 400, message: 'missing event' },
   [IngestRejection.callIdMissing]: { statusCode: 400, message: 'missing call id' },
+  [IngestRejection.callIdInvalid]: {
+    statusCode: 400,
+    message: 'call id must be non-blank and at most 1024 characters',
+  },
   [IngestRejection.bodyTooLarge]: { statusCode: 413, message: 'body too large' },
 };
 

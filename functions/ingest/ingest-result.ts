@@ -13,6 +13,7 @@ export const IngestRejection = {
   bodyNotObject: 'body_not_object',
   eventMissing: 'event_missing',
   callIdMissing: 'call_id_missing',
+  callIdInvalid: 'call_id_invalid',
   bodyTooLarge: 'body_too_large',
 } as const;
 

@@ -5,6 +5,21 @@ export type RoutingFields =
   | { readonly ok: true; readonly event: string; readonly callId?: string }
   | { readonly ok: false; readonly reason: IngestRejection; readonly event?: string };
 
+// NOTE: the same rule as `isValidCallId` in functions/schemas/call-id.ts, which another change
+// is adding; switch to the import once that file exists.
+const MAX_CALL_ID_LENGTH = 1024;
+
+function isValidCallId(value: string): boolean {
+  return value.trim() !== '' && value.length <= MAX_CALL_ID_LENGTH;
+}
+
+/** Place of the required call id, for each event that must carry one. */
+const CALL_ID_PLACES: Readonly<Record<string, 'nested' | 'top-level'>> = {
+  'call.completed': 'nested',
+  call_ended: 'top-level',
+  call_started: 'top-level',
+};
+
 function nonEmptyString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
@@ -18,27 +33,44 @@ function readNestedCallId(payload: Record<string, unknown>): string | undefined 
   return nonEmptyString((call as Record<string, unknown>).id);
 }
 
+function readAnyCallId(payload: Record<string, unknown>): string | undefined {
+  return [readNestedCallId(payload), nonEmptyString(payload.call_id)].find(
+    (callId) => callId !== undefined && isValidCallId(callId),
+  );
+}
+
+function readRequiredCallId(
+  payload: Record<string, unknown>,
+  event: string,
+  place: 'nested' | 'top-level',
+): RoutingFields {
+  const callId = place === 'nested' ? readNestedCallId(payload) : nonEmptyString(payload.call_id);
+  if (callId === undefined) {
+    return { ok: false, reason: IngestRejection.callIdMissing, event };
+  }
+  if (!isValidCallId(callId)) {
+    return { ok: false, reason: IngestRejection.callIdInvalid, event };
+  }
+
+  return { ok: true, event, callId };
+}
+
 /**
  * Reads `event` and the call id from a webhook payload and checks only what routing needs.
- * `event` must be a non-empty string. Events named `call_...` (the flat format, such as
- * `call_started` and `call_ended`) need a non-empty top-level `call_id`. Other events starting
- * with `call` (such as `call.completed`) need a non-empty `call.id`. Any other event passes.
+ * `event` must be a non-empty string. `call.completed` needs `call.id`, and `call_ended` and
+ * `call_started` a top-level `call_id`: a string that is not blank and has at most 1,024
+ * characters. Any other event passes, with the first valid `call.id` or `call_id` it holds.
  */
 export function readRoutingFields(payload: Record<string, unknown>): RoutingFields {
   const event = nonEmptyString(payload.event);
   if (event === undefined) {
     return { ok: false, reason: IngestRejection.eventMissing };
   }
-  if (!event.startsWith('call')) {
-    return { ok: true, event };
+  const place = Object.hasOwn(CALL_ID_PLACES, event) ? CALL_ID_PLACES[event] : undefined;
+  if (place !== undefined) {
+    return readRequiredCallId(payload, event, place);
   }
+  const callId = readAnyCallId(payload);
 
-  const callId = event.startsWith('call_')
-    ? nonEmptyString(payload.call_id)
-    : readNestedCallId(payload);
-  if (callId === undefined) {
-    return { ok: false, reason: IngestRejection.callIdMissing, event };
-  }
-
-  return { ok: true, event, callId };
+  return callId === undefined ? { ok: true, event } : { ok: true, event, callId };
 }
