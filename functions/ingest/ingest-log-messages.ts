@@ -4,5 +4,6 @@ export const IngestLogMessage = {
   rejected: 'webhook rejected',
   queueSendFailed: 'webhook queue send failed',
   secretUnavailable: 'webhook secret unavailable',
+  secretRefreshFailed: 'webhook secret refresh failed',
   unexpectedError: 'webhook handling failed',
 } as const;

@@ -3,14 +3,15 @@ import { MetricUnit } from '../observability/metrics';
 import { MessageSource, type QueueMessage } from '../queue/queue-message';
 import { measureMessageBytes } from '../queue/sqs-message-size';
 import { WebhookSecretError } from '../secrets/webhook-secret-source';
+import { isBodyAlteredByCharset } from './body-charset';
+import { checkWebhookSecret } from './check-webhook-secret';
 import type { IngestCoreDependencies } from './ingest-dependencies';
 import { IngestLogMessage } from './ingest-log-messages';
-import { type IngestRequest, WEBHOOK_PATH, WEBHOOK_SECRET_HEADER } from './ingest-request';
+import { type IngestRequest, WEBHOOK_PATH } from './ingest-request';
 import { IngestFailure, IngestRejection, type IngestResult } from './ingest-result';
 import { readMediaType } from './media-type';
 import { decodeRequestBody } from './request-body';
 import { readRoutingFields } from './routing-fields';
-import { matchesAnyWebhookSecret } from './webhook-secret-check';
 
 type Dependencies = IngestCoreDependencies;
 
@@ -48,25 +49,6 @@ function checkRoute(request: IngestRequest): IngestRejection | undefined {
   return request.method === 'POST' ? undefined : IngestRejection.methodNotAllowed;
 }
 
-async function checkSecret(
-  request: IngestRequest,
-  deps: Dependencies,
-): Promise<IngestRejection | undefined> {
-  const provided = [request.querySecret, request.headers[WEBHOOK_SECRET_HEADER]].filter(
-    (candidate): candidate is string => candidate !== undefined && candidate !== '',
-  );
-  if (provided.length === 0) {
-    return IngestRejection.secretMissing;
-  }
-  if (matchesAnyWebhookSecret(provided, await deps.secrets.getSecrets())) {
-    return undefined;
-  }
-  // The secret may have been rotated since it was cached; the source limits how often.
-  const refreshed = await deps.secrets.getSecrets({ forceRefresh: true });
-
-  return matchesAnyWebhookSecret(provided, refreshed) ? undefined : IngestRejection.secretInvalid;
-}
-
 async function enqueue(
   request: IngestRequest,
   deps: Dependencies,
@@ -94,6 +76,10 @@ async function ingestAuthenticated(
   request: IngestRequest,
   deps: Dependencies,
 ): Promise<IngestResult> {
+  const contentType = request.headers['content-type'];
+  if (isBodyAlteredByCharset(request.body, request.isBase64Encoded, contentType)) {
+    return reject(request, deps, IngestRejection.bodyNotUtf8);
+  }
   const body = decodeRequestBody(request, deps.maxMessageBytes);
   if (!body.ok) {
     return reject(request, deps, body.reason);
@@ -141,7 +127,7 @@ export async function ingestWebhook(
   }
 
   try {
-    const secretRejection = await checkSecret(request, deps);
+    const secretRejection = await checkWebhookSecret(request, deps);
     if (secretRejection !== undefined) {
       return reject(request, deps, secretRejection);
     }
