@@ -26,6 +26,7 @@ export interface RequestContextOptions {
 // including one without a Content-Type, base64-encoded. The list follows observed behaviour
 // of HTTP APIs; AWS does not document it in one place.
 const TEXT_MEDIA_TYPE = /^(text\/.*|application\/([\w.+-]+\+)?(json|xml|javascript))$/;
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const MONTHS = 'Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec'.split(',');
 
 /**
@@ -129,11 +130,23 @@ function encodeBody(body: Buffer, contentType: string | undefined) {
   if (body.length === 0) {
     return { isBase64Encoded: false };
   }
-  if (isTextContentType(contentType)) {
-    return { body: body.toString('utf8'), isBase64Encoded: false };
+  const text = isTextContentType(contentType) ? decodeUtf8(body) : undefined;
+  if (text !== undefined) {
+    return { body: text, isBase64Encoded: false };
   }
 
   return { body: body.toString('base64'), isBase64Encoded: true };
+}
+
+// NOTE: for a text type whose bytes are not valid UTF-8, the local server passes base64 so
+// that nothing is replaced silently and ingest can reject the body as not UTF-8. API Gateway
+// may instead replace such bytes with U+FFFD; ingest rejects that case by its charset.
+function decodeUtf8(body: Buffer): string | undefined {
+  try {
+    return utf8Decoder.decode(body);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Formats a time the way API Gateway writes `requestContext.time`: `22/Mar/2026:10:30:00 +0000`. */

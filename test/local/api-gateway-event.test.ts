@@ -124,6 +124,29 @@ describe('toApiGatewayEvent', () => {
       );
     });
 
+    it('passes base64 when a JSON body is Latin-1, not UTF-8', () => {
+      const rawHeaders = ['Content-Type', 'application/json;charset=iso-8859-1'];
+      const bytes = Buffer.from('{"event":"call.completed","name":"M\u00fcller"}', 'latin1');
+
+      const event = toApiGatewayEvent(buildRequest({ rawHeaders, body: bytes }), context);
+
+      expect(event.isBase64Encoded).toBe(true);
+      expect(Buffer.from(event.body ?? '', 'base64').equals(bytes)).toBe(true);
+    });
+
+    it('never replaces bytes when the body of a text type is arbitrary', () => {
+      fc.assert(
+        fc.property(fc.uint8Array({ minLength: 1 }), (bytes) => {
+          const event = toApiGatewayEvent(buildRequest({ body: Buffer.from(bytes) }), context);
+
+          const received = event.isBase64Encoded
+            ? Buffer.from(event.body ?? '', 'base64')
+            : Buffer.from(event.body ?? '', 'utf8');
+          expect(received.equals(Buffer.from(bytes))).toBe(true);
+        }),
+      );
+    });
+
     it('round-trips any bytes through base64 when the body is binary', () => {
       const rawHeaders = ['Content-Type', 'application/octet-stream'];
       fc.assert(
