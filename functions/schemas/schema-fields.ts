@@ -1,22 +1,28 @@
 import * as v from 'valibot';
+import { isValidCallId, MAX_CALL_ID_LENGTH } from './call-id';
 
 /**
- * Maximum length of an identifier in characters. TalkPilot's ids are UUIDs or LiveKit ids of
- * a few dozen characters; the cap keeps ledger keys far below DynamoDB's 2,048-byte key limit.
+ * A required identifier (`call.id`, `call_id`, `agent_id`): a string that meets `isValidCallId`,
+ * the rule ingest applies too. It is not blank, has no lone surrogate and is at most
+ * `MAX_CALL_ID_LENGTH` UTF-8 bytes long.
  */
-export const MAX_IDENTIFIER_LENGTH = 256;
-
-/** A required identifier: a string with at least one character that is not whitespace. */
 export const IdentifierSchema = v.pipe(
   v.string(),
-  v.check((value) => value.trim() !== '', 'must not be empty'),
-  v.maxLength(MAX_IDENTIFIER_LENGTH),
+  v.check(
+    (value) => isValidCallId(value),
+    `must be a non-blank id of at most ${MAX_CALL_ID_LENGTH} UTF-8 bytes without lone surrogates`,
+  ),
 );
 
-/** A required point in time: any string that `Date.parse` reads, such as ISO 8601. */
+/**
+ * A required point in time, such as `created_at`: any string that is not blank. The value is
+ * kept as sent and never parsed for validation, because a real call with an unusual time format
+ * must not be quarantined. Code that needs the time parses it with `parseIsoDateTime` and
+ * handles `undefined`.
+ */
 export const TimestampSchema = v.pipe(
   v.string(),
-  v.check((value) => !Number.isNaN(Date.parse(value)), 'must be a date and time'),
+  v.check((value) => value.trim() !== '', 'must not be blank'),
 );
 
 /** Optional text that TalkPilot may send as `null`, for example after a purge. */

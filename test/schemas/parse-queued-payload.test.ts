@@ -72,6 +72,12 @@ describe('parseQueuedPayload', () => {
       ['a null final_score', { final_score: null }],
       ['missing optional fields', {}],
       ['an unknown field', { sentiment: { score: 1 } }],
+      ['a 300-character id', { id: 'x'.repeat(300) }],
+      ['an id at the 1024-byte limit', { id: 'x'.repeat(1024) }],
+      ['created_at with an hour-only offset', { created_at: '2026-03-22T10:30:00+00' }],
+      ['created_at with a compact offset', { created_at: '2026-03-22T11:30:00+0100' }],
+      ['created_at with a space separator', { created_at: '2026-03-22 10:30:00.123456' }],
+      ['created_at in a format no parser reads', { created_at: '22.03.2026 10:30' }],
     ])('accepts %s', (_name, fields) => {
       const parsed = parseQueuedPayload(callCompleted({ ...ESSENTIALS, ...fields }));
 
@@ -112,9 +118,11 @@ describe('parseQueuedPayload', () => {
     it.each([
       ['id is missing', { ...ESSENTIALS, id: undefined }, 'call.id'],
       ['id is blank', { ...ESSENTIALS, id: '  ' }, 'call.id'],
-      ['id is too long', { ...ESSENTIALS, id: 'x'.repeat(257) }, 'call.id'],
+      ['id is too long', { ...ESSENTIALS, id: 'x'.repeat(1025) }, 'call.id'],
+      ['id has a lone surrogate', { ...ESSENTIALS, id: 'call-\uD83D' }, 'call.id'],
       ['agent_id is missing', { ...ESSENTIALS, agent_id: undefined }, 'call.agent_id'],
-      ['created_at is not a date', { ...ESSENTIALS, created_at: 'yesterday' }, 'call.created_at'],
+      ['created_at is blank', { ...ESSENTIALS, created_at: ' ' }, 'call.created_at'],
+      ['created_at is a number', { ...ESSENTIALS, created_at: 1774175400 }, 'call.created_at'],
       ['duration is text', { ...ESSENTIALS, duration: '180' }, 'call.duration'],
     ])('rejects a call whose %s', (_name, call, path) => {
       const parsed = parseQueuedPayload(callCompleted(call));
