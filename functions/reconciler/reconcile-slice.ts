@@ -65,7 +65,12 @@ export async function reconcileSlice(
     });
   }
   if (!scan.complete) {
-    context.logger.warn(ReconcilerLogMessage.incompleteScan, { agent_id: context.agentId });
+    // The watermark stays at the slice start, so the next run scans the slice again.
+    context.logger.warn(ReconcilerLogMessage.incompleteScan, {
+      agent_id: context.agentId,
+      reason: scan.incompleteReason,
+      calls_found: scan.calls.size,
+    });
   }
 
   const fresh = [...scan.calls.values()].filter((call) => !context.seenCallIds.has(call.id));

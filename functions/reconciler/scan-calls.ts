@@ -18,40 +18,67 @@ export interface ScanCallsOptions {
   readonly now: () => number;
 }
 
+/** Why a scan may have skipped a row. */
+export const IncompleteScanReason = {
+  /** `total` changed between pages in every pass. */
+  totalChanged: 'total_changed',
+  /** Fewer distinct ids than `total` were collected, as when rows with equal `created_at` come
+   * back in a different order on each page. */
+  idsMissing: 'ids_missing',
+} as const;
+
+export type IncompleteScanReason = (typeof IncompleteScanReason)[keyof typeof IncompleteScanReason];
+
 /** Calls found in one slice, deduplicated by `id`. */
 export interface ScanCallsResult {
   readonly calls: ReadonlyMap<string, ApiRecord>;
-  /** `false` when the slice kept changing while it was scanned, so a row may have been skipped. */
+  /** `false` when a row may have been skipped; `incompleteReason` then says why. */
   readonly complete: boolean;
+  readonly incompleteReason?: IncompleteScanReason;
   /** Listed items without a string `id`. */
   readonly invalidItems: number;
 }
 
 /**
  * Reads every page of an agent's calls in `[fromMs, toMs]`, soft-deleted ones included. Offset
- * paging repeats or skips rows when calls are added or removed mid-scan, so calls are merged by
- * `id`, and a pass in which `total` changed is followed by another pass over the same slice.
- * Throws the client's error when a page cannot be read.
+ * paging repeats or skips rows when calls are added or removed mid-scan, or when rows with equal
+ * `created_at` are ordered differently per page, so calls are merged by `id`. Another pass over
+ * the same slice follows a pass in which `total` changed, or after which fewer distinct ids than
+ * `total` were collected. Throws the client's error when a page cannot be read.
  */
 export async function scanCalls(options: ScanCallsOptions): Promise<ScanCallsResult> {
   const calls = new Map<string, ApiRecord>();
   let invalidItems = 0;
+  let reason: IncompleteScanReason = IncompleteScanReason.totalChanged;
 
   for (let pass = 1; pass <= MAX_PASSES; pass += 1) {
     const result = await scanOnce(options, calls);
     invalidItems = Math.max(invalidItems, result.invalidItems);
     if (result.stable) {
-      return { calls, complete: true, invalidItems };
+      const total = result.total ?? 0;
+      if (calls.size + invalidItems >= total) {
+        return { calls, complete: true, invalidItems };
+      }
+      reason = IncompleteScanReason.idsMissing;
+    } else {
+      reason = IncompleteScanReason.totalChanged;
     }
   }
 
-  return { calls, complete: false, invalidItems };
+  return { calls, complete: false, incompleteReason: reason, invalidItems };
+}
+
+interface PassResult {
+  readonly stable: boolean;
+  /** `total` the pages reported, when they all agreed. */
+  readonly total?: number;
+  readonly invalidItems: number;
 }
 
 async function scanOnce(
   options: ScanCallsOptions,
   calls: Map<string, ApiRecord>,
-): Promise<{ stable: boolean; invalidItems: number }> {
+): Promise<PassResult> {
   let firstTotal: number | undefined;
   let stable = true;
   let invalidItems = 0;
@@ -77,7 +104,7 @@ async function scanOnce(
     // assumed and ends the pass. Without a `pages` count the scan reads until an empty page.
     const lastPage = result.pages > 0 ? result.pages : Number.POSITIVE_INFINITY;
     if (result.items.length + result.invalidItems === 0 || page >= lastPage) {
-      return { stable, invalidItems };
+      return { stable, total: firstTotal, invalidItems };
     }
   }
 
