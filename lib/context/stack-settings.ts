@@ -1,5 +1,7 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
+import { createSourceIpAllowlist } from '../../functions/ingest/source-ip-allowlist';
+import { VisibilityTimeoutFactor } from '../constructs/message-processing';
 import { ContextReader } from './context-reader';
 
 /** The stack's configuration, read once from CDK context with the defaults below. */
@@ -49,7 +51,6 @@ const retentionDayValues = Object.values(RetentionDays).filter(
   (value) => typeof value === 'number',
 );
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const cidrPattern = /^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$|^[0-9a-fA-F:]+\/\d{1,3}$/;
 const stackNamePattern = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
 
 /**
@@ -138,13 +139,13 @@ function checkCombinations(settings: StackSettings, reader: ContextReader): void
   if (settings.alarmEmail !== undefined && !emailPattern.test(settings.alarmEmail)) {
     reader.addProblem('alarmEmail must be an e-mail address');
   }
-  for (const cidr of settings.allowedSourceCidrs.filter((value) => !cidrPattern.test(value))) {
-    reader.addProblem(`allowedSourceCidrs entry ${cidr} is not a CIDR range such as 192.0.2.0/24`);
+  for (const cidr of settings.allowedSourceCidrs.filter((value) => !isSourceCidr(value))) {
+    reader.addProblem(
+      `allowedSourceCidrs entry ${cidr} is not an IPv4 or IPv6 CIDR range such as ` +
+        '192.0.2.0/24 or 2001:db8::/32; ingest would reject it at cold start',
+    );
   }
-  // A lease shorter than one invocation lets a second worker take over a call in progress.
-  if (settings.leaseSeconds < settings.consumerTimeoutSeconds) {
-    reader.addProblem('leaseSeconds must be at least consumerTimeoutSeconds');
-  }
+  checkLease(settings, reader);
   if (!retentionDayValues.includes(settings.logRetentionDays)) {
     reader.addProblem(`logRetentionDays must be one of ${retentionDayValues.join(', ')}`);
   }
@@ -153,5 +154,34 @@ function checkCombinations(settings: StackSettings, reader: ContextReader): void
   }
   if (!/^https:\/\/[^\s/]+/.test(settings.talkpilotBaseUrl)) {
     reader.addProblem('talkpilotBaseUrl must be an https:// URL');
+  }
+}
+
+// The ingest function reads ALLOWED_SOURCE_CIDRS with the same parser and fails to start on an
+// entry it rejects, so synth checks each entry with it.
+function isSourceCidr(cidr: string): boolean {
+  try {
+    createSourceIpAllowlist([cidr]);
+
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkLease(settings: StackSettings, reader: ContextReader): void {
+  // A lease shorter than one invocation lets a second worker take over a call in progress.
+  if (settings.leaseSeconds < settings.consumerTimeoutSeconds) {
+    reader.addProblem('leaseSeconds must be at least consumerTimeoutSeconds');
+  }
+  // A lease that outlasts the visibility timeout makes the retry of a crashed worker's message
+  // find the call still claimed, so the message uses up receives and can land in the DLQ.
+  const visibilityTimeoutSeconds = settings.consumerTimeoutSeconds * VisibilityTimeoutFactor;
+  if (settings.leaseSeconds >= visibilityTimeoutSeconds) {
+    reader.addProblem(
+      `leaseSeconds (${settings.leaseSeconds}) must be below the queue visibility timeout of ` +
+        `${visibilityTimeoutSeconds} s (${VisibilityTimeoutFactor} x consumerTimeoutSeconds); ` +
+        'lower leaseSeconds or raise consumerTimeoutSeconds',
+    );
   }
 }
