@@ -128,6 +128,23 @@ describe('startLocalRuntime', () => {
       expect(rejectionReasons()).toContain('body_not_json');
     });
 
+    it('answers 400 when a JSON body is Latin-1', async () => {
+      const text = JSON.stringify({
+        event: 'call.completed',
+        call: { id: 'c-latin', n: 'M\u00fcller' },
+      });
+
+      const response = await fetch(runtime.webhookUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json;charset=iso-8859-1' },
+        body: Buffer.from(text, 'latin1'),
+      });
+
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ error: 'body is not valid utf-8' });
+      expect(rejectionReasons()).toContain('body_not_utf8');
+    });
+
     it('never logs the secret when handling requests', () => {
       const logged = JSON.stringify(lines, (_key, value) =>
         value instanceof Error ? value.message : value,
