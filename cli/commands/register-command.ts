@@ -4,6 +4,7 @@ import { CliPartialFailureError } from '../cli-errors';
 import { booleanOption, type Command, listOption } from '../command';
 import { STACK_OPTIONS_HELP, stackOptions } from '../command-options';
 import { AgentAction, type AgentPlan, listAllAgents, planAgents } from '../register/agent-plan';
+import { describeExistingWebhookUrl } from '../register/existing-webhook-url';
 import { connectTalkPilot, type TalkPilotConnection } from '../register/talkpilot-connection';
 import { callTalkPilot, describeTalkPilotFailure } from '../register/talkpilot-failure';
 import { readStackEndpoint } from '../webhook/webhook-endpoint';
@@ -61,10 +62,11 @@ function describePlan(plan: AgentPlan, newUrl: string): string {
   if (plan.action === AgentAction.notFound) {
     return `${label}: not found, or not visible to this API key`;
   }
-  const current = plan.currentUrl === undefined ? '(none)' : maskWebhookUrl(plan.currentUrl);
   if (plan.action === AgentAction.unchanged) {
-    return `${label}: already ${current}`;
+    return `${label}: already ${maskWebhookUrl(newUrl)}`;
   }
+  const current =
+    plan.currentUrl === undefined ? '(none)' : describeExistingWebhookUrl(plan.currentUrl);
 
   return `${label}: ${current} -> ${maskWebhookUrl(newUrl)}`;
 }

@@ -57,10 +57,38 @@ describe('register', () => {
 
       expect(run.exitCode).toBe(0);
       expect(run.stdout).toContain(
-        `Agent ${agent.id} (${agent.name}): https://old.example/hook?secret=*** -> ${MASKED_NEW_URL}`,
+        `Agent ${agent.id} (${agent.name}): https://old.example/hook?… -> ${MASKED_NEW_URL}`,
       );
       expect(run.stdout).toContain('Dry run: 1 of 1 agents would change.');
       expect(patches()).toHaveLength(0);
+    });
+
+    it.each([
+      ['a token parameter', 'https://old.example/hook?token=tok-123', 'https://old.example/hook?…'],
+      [
+        'a Secret parameter',
+        'https://old.example/a/b?x=1&Secret=sec-456',
+        'https://old.example/a/b?…',
+      ],
+      ['user info', 'https://user:pw-789@old.example/hook', 'https://old.example/hook'],
+      ['a fragment', 'https://old.example/hook#key=frag-000', 'https://old.example/hook'],
+      ['another scheme', 'ftp-x:opaque-credential', 'ftp-x:…'],
+      ['no URL at all', 'not a url key-111', '(unreadable URL)'],
+    ])('shows only origin and path of a URL with %s', async (_name, oldUrl, shown) => {
+      const agent = standIn.addAgent({ post_call_webhook_url: oldUrl });
+
+      const run = await register();
+
+      expect(run.stdout).toContain(`Agent ${agent.id} (${agent.name}): ${shown} -> `);
+      expect(run.stdout).not.toMatch(/tok-123|sec-456|pw-789|frag-000|opaque-credential|key-111/);
+    });
+
+    it('shows the masked new URL for an agent already set', async () => {
+      const agent = standIn.addAgent({ post_call_webhook_url: NEW_URL });
+
+      const run = await register();
+
+      expect(run.stdout).toContain(`Agent ${agent.id} (${agent.name}): already ${MASKED_NEW_URL}`);
     });
 
     it('never prints the webhook secret or the API key', async () => {
