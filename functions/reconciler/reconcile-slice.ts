@@ -2,10 +2,9 @@ import type { RecordedCallQuery } from '../ledger/find-recorded-calls';
 import type { LoggerPort } from '../observability/logger';
 import type { QueuePort } from '../queue/queue-message';
 import type { TalkPilotClient } from '../talkpilot/talkpilot-client';
-import { TalkPilotNotFoundError } from '../talkpilot/talkpilot-errors';
 import type { ApiRecord } from '../talkpilot/talkpilot-records';
 import { type CallFacts, readCallFacts, webhookDueAt } from './call-facts';
-import { queueMissedCalls } from './queue-missed-calls';
+import { fetchAndQueue, logPurged } from './fetch-and-queue';
 import type { ReconcileSettings } from './reconcile-settings';
 import { ReconcilerLogMessage } from './reconciler-log';
 import { scanCalls } from './scan-calls';
@@ -43,7 +42,9 @@ export interface SliceResult {
 
 /**
  * Reconciles the calls of one agent created in `[fromMs, toMs]`: lists them, checks the ledger
- * in batches, fetches the detail of each missed call only, and queues those calls.
+ * in batches, fetches the detail of each missed call only, oldest first, and queues those calls
+ * in batches of ten as they are fetched. When the time budget ends between two details, the
+ * slice stops and holds the watermark at the oldest call it did not handle.
  */
 export async function reconcileSlice(
   context: SliceContext,
@@ -127,102 +128,6 @@ function classifyCalls(
   }
 
   return { ...result, purged };
-}
-
-interface FetchAndQueueResult {
-  readonly enqueued: number;
-  readonly purged: number;
-  readonly unhandledAt: number[];
-  readonly error?: unknown;
-}
-
-async function fetchAndQueue(
-  missed: readonly CallFacts[],
-  context: SliceContext,
-  fromMs: number,
-): Promise<FetchAndQueueResult> {
-  const details: ApiRecord[] = [];
-  const unhandledAt: number[] = [];
-  let purged = 0;
-  let error: unknown;
-
-  for (const [index, facts] of missed.entries()) {
-    context.logger.warn(ReconcilerLogMessage.missedCall, {
-      agent_id: context.agentId,
-      call_id: facts.id,
-    });
-    try {
-      const detail = await context.client.getCall(context.agentId, facts.id, context);
-      if (detail.is_purged === true) {
-        purged += 1;
-        logPurged(context, facts.id);
-      } else {
-        details.push({ ...detail, id: facts.id });
-      }
-    } catch (caught) {
-      if (caught instanceof TalkPilotNotFoundError) {
-        // Deleted for good between the list and the detail request: nothing left to recover.
-        context.logger.warn(ReconcilerLogMessage.vanishedCall, {
-          agent_id: context.agentId,
-          call_id: facts.id,
-        });
-        continue;
-      }
-      error = caught;
-      unhandledAt.push(...missed.slice(index).map((call) => call.createdAtMs ?? fromMs));
-      break;
-    }
-  }
-
-  const queued = await queueDetails(details, context, fromMs);
-  unhandledAt.push(...queued.unhandledAt);
-
-  return { enqueued: queued.enqueued, purged, unhandledAt, error };
-}
-
-async function queueDetails(
-  details: readonly ApiRecord[],
-  context: SliceContext,
-  fromMs: number,
-): Promise<{ enqueued: number; unhandledAt: number[] }> {
-  if (details.length === 0) {
-    return { enqueued: 0, unhandledAt: [] };
-  }
-  // A call without a readable start keeps the watermark at the start of its slice.
-  const holdOf = (id: string) => {
-    const call = details.find((detail) => detail.id === id);
-
-    return (call && readCallFacts(call).createdAtMs) ?? fromMs;
-  };
-
-  try {
-    const result = await queueMissedCalls(context.queue, details, context.runId, context.now());
-    for (const callId of result.failed) {
-      context.logger.error(ReconcilerLogMessage.enqueueFailed, {
-        agent_id: context.agentId,
-        call_id: callId,
-      });
-    }
-    for (const callId of result.oversized) {
-      context.logger.error(ReconcilerLogMessage.oversizedCall, {
-        agent_id: context.agentId,
-        call_id: callId,
-      });
-    }
-
-    return { enqueued: result.queued.length, unhandledAt: result.failed.map(holdOf) };
-  } catch (error) {
-    context.logger.error(ReconcilerLogMessage.enqueueFailed, { agent_id: context.agentId, error });
-
-    return { enqueued: 0, unhandledAt: details.map((detail) => holdOf(detail.id)) };
-  }
-}
-
-function logPurged(context: SliceContext, callId: string): void {
-  context.logger.warn(ReconcilerLogMessage.purgedCall, {
-    agent_id: context.agentId,
-    call_id: callId,
-  });
 }
 
 function readLiveKitCallId(call: ApiRecord): string | undefined {
