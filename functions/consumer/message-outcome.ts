@@ -42,6 +42,6 @@ export interface HandledMessage {
   readonly agentId?: string;
   /** Dot path of the first invalid field of a quarantined payload. */
   readonly invalidPath?: string;
-  /** The caught error that led to a retry; logged with the outcome line. */
+  /** The caught error behind a retry or an `unprocessable_payload` quarantine; logged. */
   readonly error?: unknown;
 }

@@ -2,13 +2,17 @@ import { LedgerError } from '../ledger/ledger-errors';
 import type { MessageMetadata } from '../queue/queue-message';
 import { sanitizeAttributeValue } from '../queue/sqs-message-attributes';
 import { readMessageMetadata } from '../queue/sqs-queue';
-import { type ParsedPayload, parseQueuedPayload } from '../schemas/parse-queued-payload';
-import { buildClaimedWork } from './build-claimed-work';
+import {
+  type ParsedPayload,
+  parseQueuedPayload,
+  RejectionReason,
+} from '../schemas/parse-queued-payload';
+import { type ActionablePayload, buildClaimedWork, type WorkOrigin } from './build-claimed-work';
 import type { ConsumerDependencies } from './consumer-dependencies';
 import { type ConsumerMessage, readReceiveCount } from './consumer-message';
 import { type HandledMessage, MessageOutcome, OutcomeReason } from './message-outcome';
 import { recordOutcome } from './record-outcome';
-import { runOnce } from './run-once';
+import { type ClaimedWork, runOnce } from './run-once';
 
 type MessageIds = Omit<HandledMessage, 'outcome' | 'reason' | 'invalidPath' | 'error'>;
 type Outcome = Pick<HandledMessage, 'outcome' | 'reason' | 'invalidPath' | 'error'>;
@@ -16,14 +20,16 @@ type Outcome = Pick<HandledMessage, 'outcome' | 'reason' | 'invalidPath' | 'erro
 /**
  * Handles one queued message: validates it, runs the user hook at most once to completion per
  * call or employee event, and writes one outcome log line and metric. Never throws: a failure
- * comes back as `retry`, and a message that can never be processed as `quarantined`.
+ * comes back as `retry`, and a message that can never be processed as `quarantined`. Any error
+ * while parsing, validating or hashing the payload quarantines it, because a retry would fail
+ * the same way.
  */
 export async function processMessage(
   message: ConsumerMessage,
   deps: ConsumerDependencies,
 ): Promise<HandledMessage> {
   const metadata = readMetadataOrUndefined(message);
-  const parsed = parseQueuedPayload(message.body);
+  const parsed = parseOrReject(message.body);
   const ids = describeMessage(parsed, metadata);
   let handled: HandledMessage;
   try {
@@ -48,7 +54,11 @@ async function decideOutcome(
     return quarantine(message, { reason: OutcomeReason.invalidMetadata }, undefined, deps);
   }
   if (parsed.kind === 'rejected') {
-    const rejection = { reason: parsed.reason, invalidPath: parsed.invalidPath };
+    const rejection = {
+      reason: parsed.reason,
+      invalidPath: parsed.invalidPath,
+      error: parsed.error,
+    };
 
     return quarantine(message, rejection, metadata, deps);
   }
@@ -58,13 +68,40 @@ async function decideOutcome(
 
   const event = describeEvent(parsed, metadata) ?? '';
   const origin = { metadata, messageId: message.messageId, event };
+  const work = buildWorkOrError(parsed, origin, deps);
+  if (!('key' in work)) {
+    const rejection = { reason: RejectionReason.unprocessablePayload, error: work.error };
 
-  return runOnce(buildClaimedWork(parsed, origin, deps), deps);
+    return quarantine(message, rejection, metadata, deps);
+  }
+
+  return runOnce(work, deps);
+}
+
+function parseOrReject(body: string): ParsedPayload {
+  try {
+    return parseQueuedPayload(body);
+  } catch (error) {
+    return { kind: 'rejected', reason: RejectionReason.unprocessablePayload, error };
+  }
+}
+
+// Building the work hashes an employee payload, the last step that reads the payload itself.
+function buildWorkOrError(
+  parsed: ActionablePayload,
+  origin: WorkOrigin,
+  deps: ConsumerDependencies,
+): ClaimedWork | { readonly error: unknown } {
+  try {
+    return buildClaimedWork(parsed, origin, deps);
+  } catch (error) {
+    return { error };
+  }
 }
 
 async function quarantine(
   message: ConsumerMessage,
-  rejection: { readonly reason: string; readonly invalidPath?: string },
+  rejection: { readonly reason: string; readonly invalidPath?: string; readonly error?: unknown },
   metadata: MessageMetadata | undefined,
   deps: ConsumerDependencies,
 ): Promise<Outcome> {

@@ -15,15 +15,20 @@ import {
   type EmployeeEvent,
   EmployeeEventSchema,
 } from './employee-event-schema';
+import { exceedsDepth } from './payload-depth';
 
 /** Why a message can never be processed; retrying it would give the same result. */
 export const RejectionReason = {
   invalidJson: 'invalid_json',
   notAnObject: 'not_an_object',
+  /** Arrays and objects nest deeper than `MAX_PAYLOAD_DEPTH`. */
+  payloadTooDeep: 'payload_too_deep',
   missingEvent: 'missing_event',
   invalidCall: 'invalid_call',
   invalidEmployeeEvent: 'invalid_employee_event',
   unsupportedEvent: 'unsupported_event',
+  /** Parsing, validating or hashing the payload threw; the outcome line carries the error. */
+  unprocessablePayload: 'unprocessable_payload',
 } as const;
 
 export type RejectionReason = (typeof RejectionReason)[keyof typeof RejectionReason];
@@ -41,11 +46,15 @@ export type ParsedPayload =
       readonly event?: string;
       /** Dot path of the first invalid field, such as `call.id`; never a value. */
       readonly invalidPath?: string;
+      /** The caught error of an `unprocessable_payload` rejection. */
+      readonly error?: unknown;
     };
 
 /**
  * Parses a queued message body and validates it with the schema its `event` selects. Never
- * throws: any input that cannot be processed comes back as `rejected` with a reason.
+ * throws on any input it was tested with: a payload that cannot be processed comes back as
+ * `rejected` with a reason. A valid payload is returned as `JSON.parse` built it, not as
+ * valibot's copy, so keys such as `__proto__` that the copy drops still reach the hook.
  */
 export function parseQueuedPayload(body: string): ParsedPayload {
   let value: unknown;
@@ -56,6 +65,9 @@ export function parseQueuedPayload(body: string): ParsedPayload {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { kind: 'rejected', reason: RejectionReason.notAnObject };
+  }
+  if (exceedsDepth(value)) {
+    return { kind: 'rejected', reason: RejectionReason.payloadTooDeep };
   }
 
   const event = (value as { event?: unknown }).event;
@@ -110,7 +122,8 @@ function validate<TSchema extends v.GenericSchema>(
 ): ParsedPayload {
   const result = v.safeParse(schema, value);
   if (result.success) {
-    return accept(result.output);
+    // The schemas check and never transform, so the parsed JSON has the output's shape.
+    return accept(value as v.InferOutput<TSchema>);
   }
 
   const firstIssue = result.issues[0];

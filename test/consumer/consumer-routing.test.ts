@@ -61,14 +61,14 @@ describe('consumer routing', () => {
     });
 
     it('logs the path of the first invalid field', async () => {
-      const body = buildCallCompletedBody({ created_at: 'soon' });
+      const body = buildCallCompletedBody({ duration: 'three minutes' });
 
       await processMessage(buildSqsRecord(body), kit.deps);
 
       expect(outcomeLines(kit.logger)[0]?.fields).toMatchObject({
         outcome: 'quarantined',
         reason: 'invalid_call',
-        invalid_path: 'call.created_at',
+        invalid_path: 'call.duration',
         call_id: undefined,
       });
     });

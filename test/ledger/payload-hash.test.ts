@@ -33,11 +33,58 @@ describe('toCanonicalJson', () => {
     });
   });
 
+  describe('edge values', () => {
+    it('writes undefined array items as null and leaves undefined members out', () => {
+      const json = toCanonicalJson({ b: undefined, a: [1, undefined, null] });
+
+      expect(json).toBe('{"a":[1,null,null]}');
+    });
+
+    it('keeps an own __proto__ key', () => {
+      const value = JSON.parse('{"b":1,"__proto__":{"x":2}}');
+
+      const json = toCanonicalJson(value);
+
+      expect(json).toBe('{"__proto__":{"x":2},"b":1}');
+    });
+
+    it('serializes 100000 nested arrays without overflowing the stack', () => {
+      const text = `{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+
+      const json = toCanonicalJson(JSON.parse(text));
+
+      expect(json).toBe(text);
+    });
+
+    it('serializes empty containers', () => {
+      expect(toCanonicalJson({ a: {}, b: [] })).toBe('{"a":{},"b":[]}');
+    });
+  });
+
   describe('round trip', () => {
     it('parses back to an equal value', () => {
       fc.assert(
         fc.property(fc.jsonValue(), (value) => {
           expect(JSON.parse(toCanonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
+        }),
+      );
+    });
+
+    it('matches JSON.stringify for values without objects', () => {
+      const withoutObjects = fc.letrec((tie) => ({
+        value: fc.oneof(
+          { depthSize: 'small' },
+          fc.string(),
+          fc.double({ noNaN: true }),
+          fc.boolean(),
+          fc.constant(null),
+          fc.array(tie('value')),
+        ),
+      })).value;
+
+      fc.assert(
+        fc.property(withoutObjects, (value) => {
+          expect(toCanonicalJson(value)).toBe(JSON.stringify(value));
         }),
       );
     });

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import * as v from 'valibot';
+import { EmployeeEventSchema } from '../../functions/schemas/employee-event-schema';
 import { parseQueuedPayload } from '../../functions/schemas/parse-queued-payload';
+import { MAX_PAYLOAD_DEPTH } from '../../functions/schemas/payload-depth';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 
@@ -133,6 +136,48 @@ describe('parseQueuedPayload', () => {
         event: 'call.completed',
         invalidPath: path,
       });
+    });
+  });
+
+  describe('deep payloads', () => {
+    const nested = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+
+    it('rejects a payload nested past the depth cap', () => {
+      const body = `{"event":"employee.x","employee":{},"extra":${nested(20_000)}}`;
+
+      const parsed = parseQueuedPayload(body);
+
+      expect(parsed).toEqual({ kind: 'rejected', reason: 'payload_too_deep' });
+    });
+
+    it('accepts a payload nested exactly to the depth cap', () => {
+      const body = `{"event":"employee.x","employee":{},"extra":${nested(MAX_PAYLOAD_DEPTH - 1)}}`;
+
+      const parsed = parseQueuedPayload(body);
+
+      expect(parsed.kind).toBe('employee');
+    });
+
+    it('lets valibot validate 20000 levels without overflowing the stack', () => {
+      const extra = JSON.parse(nested(20_000));
+
+      const result = v.safeParse(EmployeeEventSchema, { event: 'employee.x', employee: {}, extra });
+
+      expect(result.success).toBe(true);
+    });
+  });
+
+  describe('__proto__ keys', () => {
+    it('returns the parsed JSON with its own __proto__ key', () => {
+      const body = callCompleted({ ...ESSENTIALS }).replace('"call":{', '"call":{"__proto__":7,');
+
+      const parsed = parseQueuedPayload(body);
+
+      expect(parsed.kind).toBe('call_completed');
+      if (parsed.kind === 'call_completed') {
+        expect(Object.keys(parsed.payload.call)).toEqual(['__proto__', ...Object.keys(ESSENTIALS)]);
+        expect(Object.getOwnPropertyDescriptor(parsed.payload.call, '__proto__')?.value).toBe(7);
+      }
     });
   });
 
