@@ -31,6 +31,13 @@ export function readCallFacts(call: ApiRecord): CallFacts {
  * `graceMs`. A missing duration counts as `unknownDurationMs`, because a call still running may
  * be listed without one. A missing start returns `undefined`: the API listed the call in a
  * window that ended a settle delay ago, so the caller treats it as finished.
+ *
+ * NOTE: the docs do not say how a call still in progress is listed. A running call listed with
+ * `duration: 0` counts as due at start plus grace (the window's settle delay adds to that), so a
+ * call running longer than about grace plus settle delay (15 minutes by default) could be
+ * reconciled before its webhook arrives. It is assumed that the API lists a running call without
+ * a duration (null), which waits `unknownDurationMs`, or only after the call has ended. Either way
+ * the consumer's dedupe keeps the first of the two copies.
  */
 export function webhookDueAt(
   facts: CallFacts,

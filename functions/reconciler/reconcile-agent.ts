@@ -43,7 +43,7 @@ type Counts = Omit<AgentSummary, 'agentId' | 'outcome' | 'watermarkMs'>;
 /**
  * Reconciles one agent's window from its watermark minus the overlap (or the look-back for a
  * new agent) to `windowEndMs`, in slices oldest first. After each slice the watermark moves to
- * the slice's end, or to the earliest call that was not handled, and never further.
+ * the slice's end, or to the earliest call that was not handled, and never past the slice's end.
  */
 export async function reconcileAgent(
   agentId: string,
@@ -71,7 +71,10 @@ export async function reconcileAgent(
     }
     addCounts(counts, result);
     if (result.holdAtMs !== undefined) {
-      heldAtMs = Math.min(heldAtMs ?? result.holdAtMs, result.holdAtMs);
+      // A pending call listed with a start after the slice (a clock or zone error on either
+      // side) must not carry the watermark past the slice, nor into the future.
+      const holdMs = Math.min(result.holdAtMs, toMs);
+      heldAtMs = Math.min(heldAtMs ?? holdMs, holdMs);
     }
     const nextMs = heldAtMs ?? toMs;
     if (watermarkMs === undefined || nextMs > watermarkMs) {
