@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { type AddressInfo, connect, createServer } from 'node:net';
 import {
   QueueDoesNotExist,
   ReceiveMessageCommand,
   type SendMessageBatchCommand,
   type SendMessageBatchCommandOutput,
-  type SQSClient,
+  SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { QueueMessage } from '../../functions/queue/queue-message';
 import { readMessageMetadata, SqsQueue } from '../../functions/queue/sqs-queue';
+import { localClientConfig } from '../../local/resources';
 import { type LocalAws, startLocalAws } from '../support/local-aws';
 
 function buildMessage(
@@ -46,6 +48,31 @@ function createScriptedClient(results: SendResult[]) {
   } as unknown as Pick<SQSClient, 'send'>;
 
   return { client, calls };
+}
+
+/** A TCP proxy to `target` that resets its first connection, as a server closing a socket does. */
+async function startResettingProxy(target: string) {
+  const { hostname, port } = new URL(target);
+  let connections = 0;
+  const server = createServer((socket) => {
+    connections += 1;
+    if (connections === 1) {
+      socket.once('data', () => socket.resetAndDestroy());
+
+      return;
+    }
+    const upstream = connect(Number(port), hostname);
+    socket.pipe(upstream).pipe(socket);
+    socket.on('error', () => upstream.destroy());
+    upstream.on('error', () => socket.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port: proxyPort } = server.address() as AddressInfo;
+
+  return {
+    endpoint: `http://127.0.0.1:${proxyPort}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 describe('SqsQueue', () => {
@@ -179,6 +206,28 @@ describe('SqsQueue', () => {
 
       expect(result.failedIndexes).toEqual([0, 1]);
       expect(calls).toHaveLength(3);
+    });
+
+    it('sends again when local SQS resets the connection', async () => {
+      const { queueUrl } = await aws.createQueues();
+      const proxy = await startResettingProxy(new URL(queueUrl).origin);
+      const client = new SQSClient(localClientConfig(proxy.endpoint));
+      const logger = { warn: jest.fn() };
+
+      const result = await new SqsQueue(client, {
+        queueUrl,
+        baseBackoffMs: 1,
+        logger,
+      }).sendMessages([buildMessage('{"event":"call.completed"}')]);
+
+      client.destroy();
+      await proxy.close();
+      expect(result.failedIndexes).toEqual([]);
+      expect(logger.warn).toHaveBeenCalledWith(
+        'queue send request failed',
+        expect.objectContaining({ retryable: true }),
+      );
+      expect(await receiveAll(queueUrl)).toHaveLength(1);
     });
 
     it('does not retry when the queue does not exist', async () => {
