@@ -11,7 +11,8 @@ function readKeepAliveHeader(endpoint: string): Promise<string | undefined> {
       response.resume();
       response.on('end', () => {
         outgoing.socket?.destroy();
-        resolve(response.headers['keep-alive']);
+        const header = response.headers['keep-alive'];
+        resolve(Array.isArray(header) ? header.join(',') : header);
       });
     });
     outgoing.on('error', reject);
