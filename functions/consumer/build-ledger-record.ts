@@ -1,12 +1,13 @@
 import type { LedgerRecord, LedgerRecordValue } from '../ledger/ledger-record';
+import { toRecordText } from '../ledger/record-text';
 import type { MessageMetadata } from '../queue/queue-message';
 import type { Call } from '../schemas/call-completed-schema';
 import type { CallEndedEvent } from '../schemas/call-ended-schema';
 
 /**
- * Longest text, in characters, kept per record field. Longer values such as a summary are cut
- * and listed in `truncated_fields`; with about 20 fields the record stays under 200 KB even
- * at 4 bytes per character, far below DynamoDB's 400 KB item limit.
+ * Longest text, in UTF-16 code units, kept per record field. Longer values such as a summary
+ * are cut before a code point and listed in `truncated_fields`. With about 20 fields the
+ * record stays under 200 KB even at 4 bytes per character, far below DynamoDB's 400 KB limit.
  */
 export const MAX_RECORD_TEXT_LENGTH = 2000;
 
@@ -69,9 +70,12 @@ function buildRecord(
   const truncated: string[] = [];
   for (const field of fields) {
     const value = toRecordValue(source[field]);
-    if (typeof value === 'string' && value.length > MAX_RECORD_TEXT_LENGTH) {
-      record[field] = value.slice(0, MAX_RECORD_TEXT_LENGTH);
-      truncated.push(field);
+    if (typeof value === 'string') {
+      const { text, truncated: wasCut } = toRecordText(value, MAX_RECORD_TEXT_LENGTH);
+      record[field] = text;
+      if (wasCut) {
+        truncated.push(field);
+      }
     } else if (value !== undefined) {
       record[field] = value;
     }
@@ -79,7 +83,7 @@ function buildRecord(
 
   return {
     ...record,
-    event: event.slice(0, MAX_RECORD_TEXT_LENGTH),
+    event: toRecordText(event, MAX_RECORD_TEXT_LENGTH).text,
     source: metadata.source,
     received_at: metadata.receivedAt,
     request_id: metadata.requestId,

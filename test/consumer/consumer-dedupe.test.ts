@@ -74,6 +74,26 @@ describe('consumer deduplication', () => {
       expect(item?.record?.M?.truncated_fields).toEqual({ L: [{ S: 'call_summary' }] });
     });
 
+    it('cuts a summary before an emoji at the limit', async () => {
+      const summary = `${'s'.repeat(1999)}😀${'t'.repeat(10)}`;
+      const body = buildCallCompletedBody({ call_summary: summary });
+
+      await processMessage(buildSqsRecord(body), kit.deps);
+
+      const item = await readLedgerItem(aws.dynamodb, kit.tableName, callKey(callIdOf(body)));
+      expect(item?.record?.M?.call_summary?.S).toBe('s'.repeat(1999));
+      expect(item?.record?.M?.truncated_fields).toEqual({ L: [{ S: 'call_summary' }] });
+    });
+
+    it('stores a lone surrogate as a replacement character', async () => {
+      const body = buildCallCompletedBody({ customer_request: 'Frage \uD83D' });
+
+      await processMessage(buildSqsRecord(body), kit.deps);
+
+      const item = await readLedgerItem(aws.dynamodb, kit.tableName, callKey(callIdOf(body)));
+      expect(item?.record?.M?.customer_request?.S).toBe('Frage \uFFFD');
+    });
+
     it('sets the TTL from the retention days', async () => {
       const body = buildCallCompletedBody();
 
