@@ -31,4 +31,6 @@ export const ReconcilerMetric = {
   callsEnqueued: 'CallsEnqueued',
   apiRequests: 'ApiRequests',
   rateLimited: 'RateLimited',
+  /** One per agent whose part of a run failed (API, ledger or queue error). */
+  agentsFailed: 'ReconcileAgentsFailed',
 } as const;

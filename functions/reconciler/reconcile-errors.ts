@@ -28,3 +28,20 @@ export class ReconcileAgentsUnavailableError extends ReconcileError {
     );
   }
 }
+
+/**
+ * Every agent the run reached failed, for example because the key lacks `calls:read`. Thrown at
+ * the end of the run so the function's error alarm fires as well.
+ */
+export class ReconcileAllAgentsFailedError extends ReconcileError {
+  override readonly name = 'ReconcileAllAgentsFailedError';
+
+  constructor(
+    readonly runId: string,
+    readonly agentCount: number,
+  ) {
+    super(
+      `Reconcile run ${runId} failed for all ${agentCount} agents; see the 'reconcile agent failed' log lines`,
+    );
+  }
+}

@@ -5,8 +5,8 @@ import { type MetricsPort, MetricUnit } from '../observability/metrics';
 import type { QueuePort } from '../queue/queue-message';
 import type { TalkPilotClient } from '../talkpilot/talkpilot-client';
 import { listAllAgentIds } from './list-all-agents';
-import { type AgentSummary, reconcileAgent } from './reconcile-agent';
-import { ReconcileAgentsUnavailableError } from './reconcile-errors';
+import { AgentOutcome, type AgentSummary, reconcileAgent } from './reconcile-agent';
+import { ReconcileAgentsUnavailableError, ReconcileAllAgentsFailedError } from './reconcile-errors';
 import type { ReconcileSettings } from './reconcile-settings';
 import { ReconcilerLogMessage } from './reconciler-log';
 import type { WatermarkStore } from './watermark-store';
@@ -39,8 +39,9 @@ export interface ReconcileResult {
  * Runs one reconcile: for every agent, finds calls that have no ledger record and were due to
  * have their webhook delivered, and queues them as `call.completed` messages with source
  * `reconcile`. Agents with the oldest watermark go first, so a short budget still reaches all
- * of them over several runs. Throws `ReconcileAgentsUnavailableError` when the agent list
- * cannot be read.
+ * of them over several runs. Each failed agent adds one `ReconcileAgentsFailed`. Throws
+ * `ReconcileAgentsUnavailableError` when the agent list cannot be read, and
+ * `ReconcileAllAgentsFailedError` after the run when every agent reached failed.
  */
 export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
   const startMs = deps.now();
@@ -65,6 +66,9 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
       after.requests - before.requests,
       after.rateLimited - before.rateLimited,
     );
+    if (summary.outcome === AgentOutcome.failed) {
+      deps.metrics.addMetric(ReconcilerMetric.agentsFailed, MetricUnit.Count, 1);
+    }
     summaries.push(summary);
   }
 
@@ -83,6 +87,9 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
     requests_used: usage.requests,
     rate_limited: usage.rateLimited,
   });
+  if (summaries.length > 0 && summaries.every((s) => s.outcome === AgentOutcome.failed)) {
+    throw new ReconcileAllAgentsFailedError(deps.runId, summaries.length);
+  }
 
   return result;
 }

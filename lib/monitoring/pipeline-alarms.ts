@@ -72,6 +72,12 @@ export function createPipelineAlarms(
       serviceMetric('reconciler', ReconcilerMetric.callsMissed),
       0,
     ],
+    [
+      'ReconcileAgentsFailed',
+      "The reconciler could not check an agent's calls (for example a key without calls:read): see 'reconcile agent failed' in the reconciler log group.",
+      serviceMetric('reconciler', ReconcilerMetric.agentsFailed),
+      0,
+    ],
   ];
 
   return definitions.map(([id, description, metric, threshold]) => {

@@ -94,6 +94,7 @@ function outcomeWidgets(): GraphWidget[] {
     graph('Reconciler API requests', [
       serviceMetric('reconciler', ReconcilerMetric.apiRequests),
       serviceMetric('reconciler', ReconcilerMetric.rateLimited),
+      serviceMetric('reconciler', ReconcilerMetric.agentsFailed),
     ]),
   ];
 }

@@ -26,7 +26,7 @@ describe('PipelineMonitoring', () => {
           { Ref: expect.stringMatching(/^MonitoringAlarmTopic/) },
         ]);
       }
-      expect(alarms).toHaveLength(6);
+      expect(alarms).toHaveLength(7);
     });
 
     it.each([
@@ -34,6 +34,7 @@ describe('PipelineMonitoring', () => {
       ['the oldest message is too old', 'ApproximateAgeOfOldestMessage', 'AWS/SQS', 900],
       ['ingest answers 5xx', '5xx', 'AWS/ApiGateway', 0],
       ['reconciler found missed calls', ReconcilerMetric.callsMissed, 'TalkPilotWebhooks', 0],
+      ['a reconciler agent failed', ReconcilerMetric.agentsFailed, 'TalkPilotWebhooks', 0],
     ])('fires when %s', (_case, metricName, namespace, threshold) => {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         MetricName: metricName,
@@ -51,12 +52,15 @@ describe('PipelineMonitoring', () => {
       expect(Object.keys(errorAlarms)).toHaveLength(2);
     });
 
-    it('watches CallsMissed with the reconciler service dimension', () => {
-      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        MetricName: ReconcilerMetric.callsMissed,
-        Dimensions: [{ Name: 'service', Value: 'reconciler' }],
-      });
-    });
+    it.each([ReconcilerMetric.callsMissed, ReconcilerMetric.agentsFailed])(
+      'watches %s with the reconciler service dimension',
+      (metricName) => {
+        template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+          MetricName: metricName,
+          Dimensions: [{ Name: 'service', Value: 'reconciler' }],
+        });
+      },
+    );
   });
 
   describe('alarm e-mail', () => {
@@ -77,14 +81,15 @@ describe('PipelineMonitoring', () => {
       expect(dashboardBody(template)).toContain(`\\"${metricName}\\",\\"service\\",\\"consumer\\"`);
     });
 
-    it.each([ReconcilerMetric.callsSeen, ReconcilerMetric.callsMissed])(
-      'graphs the reconciler metric %s',
-      (metricName) => {
-        expect(dashboardBody(template)).toContain(
-          `\\"${metricName}\\",\\"service\\",\\"reconciler\\"`,
-        );
-      },
-    );
+    it.each([
+      ReconcilerMetric.callsSeen,
+      ReconcilerMetric.callsMissed,
+      ReconcilerMetric.agentsFailed,
+    ])('graphs the reconciler metric %s', (metricName) => {
+      expect(dashboardBody(template)).toContain(
+        `\\"${metricName}\\",\\"service\\",\\"reconciler\\"`,
+      );
+    });
 
     it.each(['ApproximateAgeOfOldestMessage', 'Throttles', '4xx', 'Latency'])(
       'graphs %s',
