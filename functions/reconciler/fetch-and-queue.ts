@@ -121,6 +121,13 @@ async function queueDetails(
         call_id: callId,
       });
     }
+    for (const callId of result.transcriptOmitted) {
+      context.logger.warn(ReconcilerLogMessage.transcriptOmitted, {
+        agent_id: context.agentId,
+        call_id: callId,
+      });
+    }
+    // Too large even without the transcript: the watermark waits for an operator.
     for (const callId of result.oversized) {
       context.logger.error(ReconcilerLogMessage.oversizedCall, {
         agent_id: context.agentId,
@@ -128,7 +135,10 @@ async function queueDetails(
       });
     }
 
-    return { enqueued: result.queued.length, unhandledAt: result.failed.map(holdOf) };
+    return {
+      enqueued: result.queued.length,
+      unhandledAt: [...result.failed, ...result.oversized].map(holdOf),
+    };
   } catch (error) {
     context.logger.error(ReconcilerLogMessage.enqueueFailed, { agent_id: context.agentId, error });
 

@@ -22,39 +22,65 @@ export function toReconcileMessage(call: ApiRecord, runId: string, nowMs: number
   };
 }
 
+/**
+ * Returns the call without `transcript` and `audio_file_url`, marked `transcript_omitted`. The
+ * consumer never stores the transcript, so the call still reaches the action hook.
+ */
+export function omitTranscript(call: ApiRecord): ApiRecord {
+  const { transcript: _transcript, audio_file_url: _audio, ...rest } = call;
+
+  return { ...rest, id: call.id, transcript_omitted: true };
+}
+
 /** Outcome of `queueMissedCalls`, by call id. */
 export interface QueueMissedCallsResult {
   readonly queued: readonly string[];
   readonly failed: readonly string[];
-  /** Calls whose message exceeds SQS's size limit; sending them again would never succeed. */
+  /** Calls queued without their transcript, since the full message was too large. */
+  readonly transcriptOmitted: readonly string[];
+  /** Calls too large for SQS even without the transcript; sending again would never succeed. */
   readonly oversized: readonly string[];
 }
 
-/** Sends reconciled calls to the queue in one `sendMessages` call, which batches by ten. */
+/**
+ * Sends reconciled calls to the queue in one `sendMessages` call, which batches by ten. A call
+ * whose message exceeds SQS's size limit is sent again without its transcript and audio URL.
+ */
 export async function queueMissedCalls(
   queue: QueuePort,
   calls: readonly ApiRecord[],
   runId: string,
   nowMs: number,
 ): Promise<QueueMissedCallsResult> {
-  const messages = calls.map((call) => toReconcileMessage(call, runId, nowMs));
-  const oversized = calls.filter((_, index) => isOversized(messages[index]));
-  const sendable = calls.filter((_, index) => !isOversized(messages[index]));
-  const sendableMessages = messages.filter((message) => !isOversized(message));
-  if (sendableMessages.length === 0) {
-    return { queued: [], failed: [], oversized: oversized.map((call) => call.id) };
+  const sendable: { call: ApiRecord; message: QueueMessage }[] = [];
+  const transcriptOmitted: string[] = [];
+  const oversized: string[] = [];
+  for (const call of calls) {
+    const full = toReconcileMessage(call, runId, nowMs);
+    const message = isOversized(full)
+      ? toReconcileMessage(omitTranscript(call), runId, nowMs)
+      : full;
+    if (isOversized(message)) {
+      oversized.push(call.id);
+    } else {
+      if (message !== full) {
+        transcriptOmitted.push(call.id);
+      }
+      sendable.push({ call, message });
+    }
+  }
+  if (sendable.length === 0) {
+    return { queued: [], failed: [], transcriptOmitted, oversized };
   }
 
-  const result = await queue.sendMessages(sendableMessages);
+  const result = await queue.sendMessages(sendable.map((entry) => entry.message));
   const failedIndexes = new Set(result.failedIndexes);
+  const idsWhere = (failed: boolean) =>
+    sendable.filter((_, index) => failedIndexes.has(index) === failed).map((e) => e.call.id);
 
-  return {
-    queued: sendable.filter((_, index) => !failedIndexes.has(index)).map((call) => call.id),
-    failed: sendable.filter((_, index) => failedIndexes.has(index)).map((call) => call.id),
-    oversized: oversized.map((call) => call.id),
-  };
+  return { queued: idsWhere(false), failed: idsWhere(true), transcriptOmitted, oversized };
 }
 
-function isOversized(message: QueueMessage | undefined): boolean {
-  return message !== undefined && measureMessageBytes(message) > MAX_MESSAGE_BYTES;
+function isOversized(message: QueueMessage): boolean {
+  return measureMessageBytes(message) > MAX_MESSAGE_BYTES;
 }

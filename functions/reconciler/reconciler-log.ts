@@ -11,6 +11,7 @@ export const ReconcilerLogMessage = {
   vanishedCall: 'missed call vanished',
   detailFailed: 'call detail failed',
   enqueueFailed: 'reconciled call not queued',
+  transcriptOmitted: 'reconciled call queued without transcript',
   oversizedCall: 'reconciled call too large',
   invalidCalls: 'listed calls without id',
   incompleteScan: 'call scan incomplete',
