@@ -19,7 +19,7 @@ const REJECTION_RESPONSES: Readonly<Record<IngestRejection, ErrorResponse>> = {
   [IngestRejection.callIdMissing]: { statusCode: 400, message: 'missing call id' },
   [IngestRejection.callIdInvalid]: {
     statusCode: 400,
-    message: 'call id must be non-blank and at most 1024 characters',
+    message: 'invalid call id: must be non-blank and at most 1024 utf-8 bytes',
   },
   [IngestRejection.bodyTooLarge]: { statusCode: 413, message: 'body too large' },
 };

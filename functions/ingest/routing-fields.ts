@@ -1,17 +1,10 @@
+import { isValidCallId } from '../schemas/call-id';
 import { IngestRejection } from './ingest-result';
 
 /** The fields the queue and consumer route on. */
 export type RoutingFields =
   | { readonly ok: true; readonly event: string; readonly callId?: string }
   | { readonly ok: false; readonly reason: IngestRejection; readonly event?: string };
-
-// NOTE: the same rule as `isValidCallId` in functions/schemas/call-id.ts, which another change
-// is adding; switch to the import once that file exists.
-const MAX_CALL_ID_LENGTH = 1024;
-
-function isValidCallId(value: string): boolean {
-  return value.trim() !== '' && value.length <= MAX_CALL_ID_LENGTH;
-}
 
 /** Place of the required call id, for each event that must carry one. */
 const CALL_ID_PLACES: Readonly<Record<string, 'nested' | 'top-level'>> = {
@@ -58,8 +51,8 @@ function readRequiredCallId(
 /**
  * Reads `event` and the call id from a webhook payload and checks only what routing needs.
  * `event` must be a non-empty string. `call.completed` needs `call.id`, and `call_ended` and
- * `call_started` a top-level `call_id`: a string that is not blank and has at most 1,024
- * characters. Any other event passes, with the first valid `call.id` or `call_id` it holds.
+ * `call_started` a top-level `call_id`, that meets `isValidCallId`. Any other event passes,
+ * with the first valid `call.id` or `call_id` it contains.
  */
 export function readRoutingFields(payload: Record<string, unknown>): RoutingFields {
   const event = nonEmptyString(payload.event);

@@ -67,7 +67,7 @@ describe('createIngestHandler', () => {
 
       expect(response.statusCode).toBe(400);
       expect(parseBody(response.body)).toEqual({
-        error: 'call id must be non-blank and at most 1024 characters',
+        error: 'invalid call id: must be non-blank and at most 1024 utf-8 bytes',
       });
       expect(harness.log.lines[0]?.fields.reason).toBe('call_id_invalid');
       expect(await harness.receive()).toHaveLength(0);

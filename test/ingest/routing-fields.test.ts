@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { IngestRejection } from '../../functions/ingest/ingest-result';
 import { readRoutingFields } from '../../functions/ingest/routing-fields';
+import { MAX_CALL_ID_LENGTH } from '../../functions/schemas/call-id';
 
 describe('readRoutingFields', () => {
   describe('known events', () => {
@@ -81,6 +82,8 @@ describe('readRoutingFields', () => {
       ['a 1,025-character call.id', { event: 'call.completed', call: { id: 'c'.repeat(1025) } }],
       ['a blank call_id', { event: 'call_ended', call_id: '\t \n' }],
       ['a 2,000-character call_id', { event: 'call_started', call_id: 'c'.repeat(2000) }],
+      ['a call_id over 1,024 UTF-8 bytes', { event: 'call_ended', call_id: '\u00fc'.repeat(513) }],
+      ['a lone surrogate', { event: 'call.completed', call: { id: 'c-\uD800' } }],
     ])('rejects %s with call_id_invalid', (_name, payload) => {
       const fields = readRoutingFields(payload);
 
@@ -99,10 +102,12 @@ describe('readRoutingFields', () => {
       expect(fields).toEqual({ ok: true, event: 'call.completed', callId });
     });
 
-    it('accepts any non-blank call id of at most 1,024 characters', () => {
+    it('accepts any non-blank ASCII call id of at most 1,024 characters', () => {
       fc.assert(
         fc.property(
-          fc.string({ minLength: 1, maxLength: 1024 }).filter((id) => id.trim() !== ''),
+          fc
+            .string({ unit: 'grapheme-ascii', minLength: 1, maxLength: MAX_CALL_ID_LENGTH })
+            .filter((id) => id.trim() !== ''),
           (callId) => {
             const fields = readRoutingFields({ event: 'call_ended', call_id: callId });
 
