@@ -17,4 +17,6 @@ export interface ConsumerDependencies {
   readonly leaseMs: number;
   /** Days DynamoDB keeps completed and quarantined items before TTL deletes them. */
   readonly retentionDays: number;
+  /** Waits between completion attempts; defaults to `setTimeout`, tests pass a fake. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }

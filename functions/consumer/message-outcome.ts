@@ -22,6 +22,11 @@ export const OutcomeReason = {
   inProgress: 'in_progress',
   hookFailed: 'hook_failed',
   ledgerFailed: 'ledger_failed',
+  /**
+   * The hook ran but every completion attempt failed. The claim is kept, so a delivery after
+   * the lease ends takes it over and runs the hook again.
+   */
+  completionFailed: 'completion_failed',
   /** The lease ended during the hook and another worker took the claim over. */
   leaseLost: 'lease_lost',
   /** The message attributes lack `source`, `received_at` or `request_id`. */

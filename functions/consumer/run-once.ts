@@ -6,6 +6,17 @@ import { type HandledMessage, MessageOutcome, OutcomeReason } from './message-ou
 /** Log message when a claim could not be released after a failure. */
 export const RELEASE_FAILED_MESSAGE = 'claim release failed';
 
+/** Log message when a completion attempt after a successful hook failed and is retried. */
+export const COMPLETE_RETRY_MESSAGE = 'claim completion failed, retrying';
+
+/**
+ * Completion attempts after a successful hook. The write is conditional on the claim token, so
+ * repeating it is safe. Waits of 50, 100 and 200 ms between them add at most 350 ms.
+ */
+export const MAX_COMPLETE_ATTEMPTS = 4;
+
+const COMPLETE_RETRY_BASE_MS = 50;
+
 /** One unit of work to run at most once to completion per ledger key. */
 export interface ClaimedWork {
   /** Ledger key, such as `callKey(id)` or `replay#...`. */
@@ -20,8 +31,10 @@ type Outcome = Pick<HandledMessage, 'outcome' | 'reason' | 'error'>;
 
 /**
  * Claims the key, runs the hook and completes the claim. A completed key is a duplicate, a
- * key under another live lease a retry. After a failure past the claim, the claim is released
- * so the retry can claim it at once, which makes a failure lead to reprocessing, never a skip.
+ * key under another live lease a retry. A hook that throws releases the claim, so the retry
+ * can claim it at once. After a successful hook the claim is never released: completion is
+ * retried, and if it still fails the claim stays until its lease ends, so only a delivery
+ * after that runs the hook again.
  */
 export async function runOnce(work: ClaimedWork, deps: ConsumerDependencies): Promise<Outcome> {
   const claim = await deps.ledger.claim(work.key, {
@@ -53,21 +66,55 @@ async function runClaimed(
     return { outcome: MessageOutcome.retry, reason: OutcomeReason.hookFailed, error };
   }
 
-  try {
-    const completion = await deps.ledger.complete(work.key, token, {
-      now: deps.clock(),
-      retentionDays: deps.retentionDays,
-    });
-    if (completion.outcome === 'lost') {
-      return { outcome: MessageOutcome.duplicate, reason: OutcomeReason.leaseLost };
-    }
-  } catch (error) {
-    await releaseAfterFailure(work, token, deps);
+  return completeAfterHook(work, token, deps);
+}
 
-    return { outcome: MessageOutcome.retry, reason: OutcomeReason.ledgerFailed, error };
+async function completeAfterHook(
+  work: ClaimedWork,
+  token: string,
+  deps: ConsumerDependencies,
+): Promise<Outcome> {
+  const sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= MAX_COMPLETE_ATTEMPTS; attempt += 1) {
+    if (attempt > 1) {
+      logCompletionRetry(work, attempt - 1, lastError, deps);
+      await sleep(COMPLETE_RETRY_BASE_MS * 2 ** (attempt - 2));
+    }
+    try {
+      const completion = await deps.ledger.complete(work.key, token, {
+        now: deps.clock(),
+        retentionDays: deps.retentionDays,
+      });
+
+      return completion.outcome === 'lost'
+        ? { outcome: MessageOutcome.duplicate, reason: OutcomeReason.leaseLost }
+        : { outcome: MessageOutcome.processed };
+    } catch (error) {
+      lastError = error;
+    }
   }
 
-  return { outcome: MessageOutcome.processed };
+  return {
+    outcome: MessageOutcome.retry,
+    reason: OutcomeReason.completionFailed,
+    error: lastError,
+  };
+}
+
+function logCompletionRetry(
+  work: ClaimedWork,
+  failedAttempts: number,
+  error: unknown,
+  deps: ConsumerDependencies,
+): void {
+  deps.logger.warn(COMPLETE_RETRY_MESSAGE, {
+    call_id: work.hookContext.callId,
+    message_id: work.hookContext.messageId,
+    attempt: failedAttempts,
+    max_attempts: MAX_COMPLETE_ATTEMPTS,
+    error,
+  });
 }
 
 // A release that fails leaves the claim to expire after its lease, so the retry still runs

@@ -3,7 +3,8 @@
  * these functions once per new call or employee event, after deduplication, so a duplicate
  * delivery never reaches them. A hook that throws makes the message retry: the claim is
  * released and a later delivery runs the hook again. Keep a hook idempotent where you can,
- * because a crash after your side effect but before completion runs it a second time.
+ * because a crash after your side effect but before completion runs it a second time, and so
+ * does a completion that fails on every retry: the claim then stays until its lease ends.
  */
 import type { LoggerPort } from '../observability/logger';
 import type { MessageSource } from '../queue/queue-message';

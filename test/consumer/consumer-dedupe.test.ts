@@ -1,5 +1,6 @@
 import { createConsumerHandler } from '../../functions/consumer/create-consumer-handler';
 import { processMessage } from '../../functions/consumer/process-message';
+import { COMPLETE_RETRY_MESSAGE, MAX_COMPLETE_ATTEMPTS } from '../../functions/consumer/run-once';
 import { callKey } from '../../functions/ledger/ledger-keys';
 import { ConsumerMetric } from '../../functions/observability/metric-names';
 import { readLedgerItem } from '../ledger/read-ledger-item';
@@ -241,20 +242,72 @@ describe('consumer deduplication', () => {
       expect(outcomeLines(kit.logger)[0]?.level).toBe('warn');
     });
 
-    it('retries when completion fails and processes the call on redelivery', async () => {
+    it('completes after a transient completion failure without a second run', async () => {
       const body = buildCallCompletedBody();
       const complete = kit.ledger.complete.bind(kit.ledger);
-      const failingOnce = jest
+      const failingTwice = jest
         .fn<ReturnType<typeof complete>, Parameters<typeof complete>>()
         .mockRejectedValueOnce(new Error('network down'))
+        .mockRejectedValueOnce(new Error('network down'))
         .mockImplementation(complete);
-      const deps = { ...kit.deps, ledger: { ...bindLedger(kit), complete: failingOnce } };
+      const deps = { ...kit.deps, ledger: { ...bindLedger(kit), complete: failingTwice } };
 
       const first = await processMessage(buildSqsRecord(body), deps);
       const second = await processMessage(buildSqsRecord(body), deps);
 
-      expect(first).toMatchObject({ outcome: 'retry', reason: 'ledger_failed' });
-      expect(second.outcome).toBe('processed');
+      const retryLines = kit.logger.lines.filter((line) => line.message === COMPLETE_RETRY_MESSAGE);
+      expect(first.outcome).toBe('processed');
+      expect(second.outcome).toBe('duplicate');
+      expect(kit.hooks.calls).toHaveLength(1);
+      expect(failingTwice).toHaveBeenCalledTimes(3);
+      expect(kit.sleeps).toEqual([50, 100]);
+      expect(retryLines.map((line) => line.fields.attempt)).toEqual([1, 2]);
+    });
+
+    it('completes when a completion was applied but its response was lost', async () => {
+      const body = buildCallCompletedBody();
+      const complete = kit.ledger.complete.bind(kit.ledger);
+      const deps = {
+        ...kit.deps,
+        ledger: {
+          ...bindLedger(kit),
+          complete: jest
+            .fn<ReturnType<typeof complete>, Parameters<typeof complete>>()
+            .mockImplementationOnce(async (...args) => {
+              await complete(...args);
+              throw new Error('response lost');
+            })
+            .mockImplementation(complete),
+        },
+      };
+
+      const handled = await processMessage(buildSqsRecord(body), deps);
+
+      const item = await readLedgerItem(aws.dynamodb, kit.tableName, callKey(callIdOf(body)));
+      expect(handled.outcome).toBe('processed');
+      expect(item?.status).toEqual({ S: 'completed' });
+      expect(kit.hooks.calls).toHaveLength(1);
+    });
+
+    it('keeps the claim when every completion attempt fails', async () => {
+      const body = buildCallCompletedBody();
+      const failing = jest.fn().mockRejectedValue(new Error('network down'));
+      const release = jest.fn();
+      const deps = { ...kit.deps, ledger: { ...bindLedger(kit), complete: failing, release } };
+
+      const first = await processMessage(buildSqsRecord(body), deps);
+      const item = await readLedgerItem(aws.dynamodb, kit.tableName, callKey(callIdOf(body)));
+      const beforeLeaseEnd = await processMessage(buildSqsRecord(body, {}, 2), kit.deps);
+      kit.advance(LEASE_MS + 1);
+      const afterLeaseEnd = await processMessage(buildSqsRecord(body, {}, 3), kit.deps);
+
+      expect(first).toMatchObject({ outcome: 'retry', reason: 'completion_failed' });
+      expect(failing).toHaveBeenCalledTimes(MAX_COMPLETE_ATTEMPTS);
+      expect(release).not.toHaveBeenCalled();
+      expect(item?.status).toEqual({ S: 'in_progress' });
+      expect(beforeLeaseEnd).toMatchObject({ outcome: 'retry', reason: 'in_progress' });
+      // The crash case: once the lease ends, the next delivery runs the hook a second time.
+      expect(afterLeaseEnd.outcome).toBe('processed');
       expect(kit.hooks.calls).toHaveLength(2);
     });
 

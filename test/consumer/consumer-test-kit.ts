@@ -82,6 +82,8 @@ export interface ConsumerTestKit {
   readonly hooks: RecordingHooks;
   readonly ledger: DedupeLedger;
   readonly tableName: string;
+  /** Milliseconds of each wait the consumer asked for; the fake sleep returns at once. */
+  readonly sleeps: number[];
   /** Moves the fake clock forward. */
   advance(ms: number): void;
 }
@@ -97,6 +99,7 @@ export async function createConsumerTestKit(aws: LocalAws): Promise<ConsumerTest
   const metrics = createCountingMetrics();
   const hooks = createRecordingHooks();
   let now = START.getTime();
+  const sleeps: number[] = [];
   const deps: ConsumerDependencies = {
     ledger,
     quarantine: new QuarantineStore({ client: aws.dynamodb, tableName }),
@@ -106,10 +109,14 @@ export async function createConsumerTestKit(aws: LocalAws): Promise<ConsumerTest
     clock: () => new Date(now),
     leaseMs: LEASE_MS,
     retentionDays: RETENTION_DAYS,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
   };
 
   return {
     deps,
+    sleeps,
     logger,
     metrics,
     hooks,
