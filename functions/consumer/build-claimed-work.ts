@@ -1,3 +1,4 @@
+import { DEFAULT_EMPLOYEE_DEDUPE_MINUTES } from '../config/consumer-config';
 import type { HookContext } from '../hooks/on-call';
 import { callKey, employeeEventKey, liveKitCallKey, replayKey } from '../ledger/ledger-keys';
 import { hashCanonicalPayload } from '../ledger/payload-hash';
@@ -36,7 +37,12 @@ export function buildClaimedWork(
     return work;
   }
 
-  return { ...work, key: replayKey(work.key, origin.metadata.requestId) };
+  // A replay key is unique per request, so it is deduplicated for good.
+  return {
+    ...work,
+    key: replayKey(work.key, origin.metadata.requestId),
+    dedupeWindowMs: undefined,
+  };
 }
 
 function buildOriginalWork(
@@ -71,11 +77,14 @@ function buildOriginalWork(
     };
   }
 
+  // An employee event has no id, so the same event sent again later, such as a re-created
+  // forwarding rule, is only a duplicate within the dedupe window.
   return {
     key: employeeEventKey(hashCanonicalPayload(parsed.payload)),
     record: buildEmployeeRecord(metadata, origin.event),
     hookContext: buildHookContext(origin, deps),
     runHook: (context) => deps.hooks.onEmployeeEvent(parsed.payload, context),
+    dedupeWindowMs: deps.employeeDedupeMs ?? DEFAULT_EMPLOYEE_DEDUPE_MINUTES * 60_000,
   };
 }
 

@@ -17,6 +17,11 @@ export interface ConsumerDependencies {
   readonly leaseMs: number;
   /** Days DynamoDB keeps completed and quarantined items before TTL deletes them. */
   readonly retentionDays: number;
+  /**
+   * Window after completion, in milliseconds, within which an identical employee event is a
+   * duplicate; default `DEFAULT_EMPLOYEE_DEDUPE_MINUTES` (60 minutes).
+   */
+  readonly employeeDedupeMs?: number;
   /** Waits between completion attempts; defaults to `setTimeout`, tests pass a fake. */
   readonly sleep?: (ms: number) => Promise<void>;
 }

@@ -24,6 +24,7 @@ const handleBatch = createConsumerHandler({
   clock: () => new Date(),
   leaseMs: config.leaseSeconds * 1000,
   retentionDays: config.retentionDays,
+  employeeDedupeMs: config.employeeDedupeMinutes * 60_000,
 });
 
 /** Lambda entry of the consumer; publishes the batch's metrics after every invocation. */

@@ -25,6 +25,11 @@ export interface ClaimedWork {
   readonly hookContext: HookContext;
   /** Runs the user hook; a throw makes the message retry. */
   readonly runHook: (context: HookContext) => Promise<void>;
+  /**
+   * Milliseconds after completion within which the key stays a duplicate; after that it can be
+   * claimed again. Unset means a completed key is a duplicate until TTL deletes it.
+   */
+  readonly dedupeWindowMs?: number;
 }
 
 type Outcome = Pick<HandledMessage, 'outcome' | 'reason' | 'error'>;
@@ -37,11 +42,15 @@ type Outcome = Pick<HandledMessage, 'outcome' | 'reason' | 'error'>;
  * after that runs the hook again.
  */
 export async function runOnce(work: ClaimedWork, deps: ConsumerDependencies): Promise<Outcome> {
+  const now = deps.clock();
   const claim = await deps.ledger.claim(work.key, {
     leaseMs: deps.leaseMs,
-    now: deps.clock(),
+    now,
     retentionDays: deps.retentionDays,
     record: work.record,
+    ...(work.dedupeWindowMs === undefined
+      ? {}
+      : { reclaimCompletedBefore: new Date(now.getTime() - work.dedupeWindowMs) }),
   });
   if (claim.outcome === 'completed') {
     return { outcome: MessageOutcome.duplicate };

@@ -68,7 +68,10 @@ export class DedupeLedger {
     this.tableName = options.tableName;
   }
 
-  /** Claims `key` unless it is completed or held by a lease that has not ended. */
+  /**
+   * Claims `key` unless it is completed (and, with `reclaimCompletedBefore`, was processed
+   * since that time) or held by a lease that has not ended.
+   */
   async claim(key: string, options: ClaimOptions): Promise<ClaimResult> {
     for (let attempt = 1; attempt <= MAX_CLAIM_ATTEMPTS; attempt += 1) {
       const token = randomUUID();
@@ -166,15 +169,7 @@ export class DedupeLedger {
     return new PutItemCommand({
       TableName: this.tableName,
       Item: item,
-      ConditionExpression: 'attribute_not_exists(pk) OR (#status = :inProgress AND #lease < :now)',
-      ExpressionAttributeNames: {
-        '#status': ATTRIBUTE_NAMES['#status'],
-        '#lease': ATTRIBUTE_NAMES['#lease'],
-      },
-      ExpressionAttributeValues: {
-        ':inProgress': { S: DedupeStatus.inProgress },
-        ':now': { N: String(nowMs) },
-      },
+      ...buildClaimCondition(nowMs, options.reclaimCompletedBefore),
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     });
   }
@@ -216,6 +211,37 @@ export class DedupeLedger {
   private keyOf(key: string): Record<string, AttributeValue> {
     return { [LedgerAttribute.partitionKey]: { S: key } };
   }
+}
+
+// An item is free when it does not exist, its lease has ended or, with a window, its
+// completion is older than the window. ISO 8601 UTC times from toISOString sort as text.
+function buildClaimCondition(nowMs: number, reclaimCompletedBefore: Date | undefined) {
+  const condition = 'attribute_not_exists(pk) OR (#status = :inProgress AND #lease < :now)';
+  const names: Record<string, string> = {
+    '#status': ATTRIBUTE_NAMES['#status'],
+    '#lease': ATTRIBUTE_NAMES['#lease'],
+  };
+  const values: Record<string, AttributeValue> = {
+    ':inProgress': { S: DedupeStatus.inProgress },
+    ':now': { N: String(nowMs) },
+  };
+  if (reclaimCompletedBefore === undefined) {
+    return {
+      ConditionExpression: condition,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    };
+  }
+
+  return {
+    ConditionExpression: `${condition} OR (#status = :completed AND #processed < :reclaimBefore)`,
+    ExpressionAttributeNames: { ...names, '#processed': ATTRIBUTE_NAMES['#processed'] },
+    ExpressionAttributeValues: {
+      ...values,
+      ':completed': { S: DedupeStatus.completed },
+      ':reclaimBefore': { S: reclaimCompletedBefore.toISOString() },
+    },
+  };
 }
 
 function classifyExisting(item: Record<string, AttributeValue>): ClaimResult {

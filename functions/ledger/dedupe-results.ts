@@ -9,6 +9,12 @@ export interface ClaimOptions {
   readonly retentionDays: number;
   /** Record written with the claim in the same request, so storing it costs no extra write. */
   readonly record?: LedgerRecord;
+  /**
+   * When set, a completed item whose `processed_at` is before this time can be claimed again,
+   * which gives the key a dedupe window. When unset, a completed key stays a duplicate until
+   * TTL deletes it.
+   */
+  readonly reclaimCompletedBefore?: Date;
 }
 
 /** Result of a claim: the caller owns the key, or another worker completed it or owns it. */

@@ -153,6 +153,61 @@ describe('consumer routing', () => {
     });
   });
 
+  describe('employee dedupe window', () => {
+    const MINUTE_MS = 60_000;
+
+    it('processes an identical employee event again after 60 minutes', async () => {
+      await processMessage(buildSqsRecord(EMPLOYEE_BODY), kit.deps);
+      kit.advance(60 * MINUTE_MS + 1);
+
+      const handled = await processMessage(buildSqsRecord(EMPLOYEE_BODY), kit.deps);
+
+      expect(handled.outcome).toBe('processed');
+      expect(kit.hooks.calls).toHaveLength(2);
+    });
+
+    it('treats an identical employee event within 60 minutes as a duplicate', async () => {
+      await processMessage(buildSqsRecord(EMPLOYEE_BODY), kit.deps);
+      kit.advance(60 * MINUTE_MS);
+
+      const handled = await processMessage(buildSqsRecord(EMPLOYEE_BODY), kit.deps);
+
+      expect(handled.outcome).toBe('duplicate');
+      expect(kit.hooks.calls).toHaveLength(1);
+    });
+
+    it('uses the configured window', async () => {
+      const deps = { ...kit.deps, employeeDedupeMs: 5 * MINUTE_MS };
+      await processMessage(buildSqsRecord(EMPLOYEE_BODY), deps);
+      kit.advance(5 * MINUTE_MS + 1);
+
+      const handled = await processMessage(buildSqsRecord(EMPLOYEE_BODY), deps);
+
+      expect(handled.outcome).toBe('processed');
+    });
+
+    it('keeps a call a duplicate after the window', async () => {
+      const body = buildCallCompletedBody();
+      await processMessage(buildSqsRecord(body), kit.deps);
+      kit.advance(7 * 24 * 60 * MINUTE_MS);
+
+      const handled = await processMessage(buildSqsRecord(body), kit.deps);
+
+      expect(handled.outcome).toBe('duplicate');
+      expect(kit.hooks.calls).toHaveLength(1);
+    });
+
+    it('keeps an employee replay a duplicate after the window', async () => {
+      const replay = { source: 'replay' as const, requestId: 'replay-employee-1' };
+      await processMessage(buildSqsRecord(EMPLOYEE_BODY, replay), kit.deps);
+      kit.advance(2 * 60 * MINUTE_MS);
+
+      const handled = await processMessage(buildSqsRecord(EMPLOYEE_BODY, replay), kit.deps);
+
+      expect(handled.outcome).toBe('duplicate');
+    });
+  });
+
   describe('replay', () => {
     it('runs the hook again without touching the call record', async () => {
       const body = buildCallCompletedBody();

@@ -124,6 +124,78 @@ describe('DedupeLedger', () => {
     });
   });
 
+  describe('claim with a dedupe window', () => {
+    const HOUR_MS = 3_600_000;
+
+    async function completeAt(key: string, now: Date): Promise<void> {
+      const claim = await ledger.claim(key, claimOptions(now));
+      if (claim.outcome !== 'claimed') {
+        throw new Error(`expected a claim of ${key}, got ${claim.outcome}`);
+      }
+      await ledger.complete(key, claim.token, { now, retentionDays: RETENTION_DAYS });
+    }
+
+    it('claims a key again once its completion is older than the window', async () => {
+      const key = newKey();
+      await completeAt(key, START);
+      const now = at(HOUR_MS + 1);
+
+      const result = await ledger.claim(key, {
+        ...claimOptions(now),
+        reclaimCompletedBefore: at(1),
+      });
+
+      const item = await readLedgerItem(aws.dynamodb, tableName, key);
+      expect(result.outcome).toBe('claimed');
+      expect(item?.status).toEqual({ S: 'in_progress' });
+    });
+
+    it('reports completed within the window', async () => {
+      const key = newKey();
+      await completeAt(key, START);
+
+      const result = await ledger.claim(key, {
+        ...claimOptions(at(HOUR_MS - 1)),
+        reclaimCompletedBefore: at(-1),
+      });
+
+      expect(result).toEqual({ outcome: 'completed' });
+    });
+
+    it('reports completed at the window edge', async () => {
+      const key = newKey();
+      await completeAt(key, START);
+
+      const result = await ledger.claim(key, {
+        ...claimOptions(at(HOUR_MS)),
+        reclaimCompletedBefore: START,
+      });
+
+      expect(result).toEqual({ outcome: 'completed' });
+    });
+
+    it('keeps a completed key without a window a duplicate for good', async () => {
+      const key = newKey();
+      await completeAt(key, START);
+
+      const result = await ledger.claim(key, claimOptions(at(29 * DAY_SECONDS * 1000)));
+
+      expect(result).toEqual({ outcome: 'completed' });
+    });
+
+    it('leaves a live claim in progress whatever the window', async () => {
+      const key = newKey();
+      await ledger.claim(key, claimOptions(START));
+
+      const result = await ledger.claim(key, {
+        ...claimOptions(at(1000)),
+        reclaimCompletedBefore: at(1000),
+      });
+
+      expect(result).toEqual({ outcome: 'in_progress' });
+    });
+  });
+
   describe('complete', () => {
     it('marks the claim completed with a retention TTL and no lease', async () => {
       const key = newKey();
