@@ -66,7 +66,7 @@ export function readTalkPilotClientConfig(reader: EnvironmentReader): TalkPilotC
   if (!secretArn && normalizedKey !== undefined && !isHeaderSafeApiKey(normalizedKey)) {
     // The problem never quotes the value: it is a secret.
     reader.addProblem(
-      `${ReconcilerEnv.apiKey} holds a line break, space or non-ASCII character; set the key alone`,
+      `${ReconcilerEnv.apiKey} contains a line break, space or non-ASCII character, which is invalid in an HTTP header; set the key alone`,
     );
   }
 

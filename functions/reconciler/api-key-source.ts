@@ -25,15 +25,15 @@ export class ReconcileApiKeyUnavailableError extends ReconcileError {
 }
 
 /**
- * The API key holds a character that no HTTP header may carry (a line break, a space or a
- * non-ASCII character). The message names where the key came from, never the key.
+ * The API key contains a line break, a space or a non-ASCII character, which is invalid in an
+ * HTTP header. The message names where the key came from, never the key.
  */
 export class ReconcileApiKeyInvalidError extends ReconcileError {
   override readonly name = 'ReconcileApiKeyInvalidError';
 
   constructor(readonly source: string) {
     super(
-      `The TalkPilot API key in ${source} holds a character an HTTP header cannot carry (line break, space or non-ASCII); store the key alone, on one line`,
+      `The TalkPilot API key in ${source} contains a line break, space or non-ASCII character, which is invalid in an HTTP header; store the key alone, on one line`,
     );
   }
 }

@@ -9,7 +9,7 @@ import { ReconcilerLogMessage } from './reconciler-log';
 /** Details queued together: SQS sends at most ten messages per batch. */
 const QUEUE_BATCH_SIZE = 10;
 
-/** What `fetchAndQueue` did with a slice's missed calls. */
+/** Result of `fetchAndQueue` for a slice's missed calls. */
 export interface FetchAndQueueResult {
   readonly enqueued: number;
   readonly purged: number;

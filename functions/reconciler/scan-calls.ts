@@ -18,7 +18,7 @@ export interface ScanCallsOptions {
   readonly now: () => number;
 }
 
-/** Why a scan may have skipped a row. */
+/** Reason a scan may have skipped a row. */
 export const IncompleteScanReason = {
   /** `total` changed between pages in every pass. */
   totalChanged: 'total_changed',
@@ -32,7 +32,7 @@ export type IncompleteScanReason = (typeof IncompleteScanReason)[keyof typeof In
 /** Calls found in one slice, deduplicated by `id`. */
 export interface ScanCallsResult {
   readonly calls: ReadonlyMap<string, ApiRecord>;
-  /** `false` when a row may have been skipped; `incompleteReason` then says why. */
+  /** `false` when a row may have been skipped, for the reason in `incompleteReason`. */
   readonly complete: boolean;
   readonly incompleteReason?: IncompleteScanReason;
   /** Listed items without a string `id`. */

@@ -95,7 +95,7 @@ export class TalkPilotTimeoutError extends TalkPilotError {
   }
 }
 
-/** What is kept of a network library's error: its name and code, never its message. */
+/** Name and code of a network library's error, without its message. */
 export interface NetworkFailure {
   /** Error class name, for example `TypeError`. */
   readonly causeName?: string;

@@ -26,7 +26,7 @@ describe('reconcile with calls that share created_at', () => {
     harness.logs.filter((line) => line.message === ReconcilerLogMessage.incompleteScan);
 
   describe('ties ordered differently on each query', () => {
-    it('finds every call by scanning the slice again when fewer ids than total came back', async () => {
+    it('finds every call by rescanning', async () => {
       harness = await createReconcileHarness(aws, { settings: ONE_SLICE });
       const agent = harness.standIn.addAgent();
       const calls = Array.from({ length: 110 }, () =>
@@ -54,7 +54,7 @@ describe('reconcile with calls that share created_at', () => {
       for (let index = 0; index < 110; index += 1) {
         harness.standIn.addCall(agent.id, { created_at: TIED_AT });
       }
-      // Page 1 always sees ascending ids and page 2 descending ones, so 10 rows never show.
+      // Page 1 always lists ascending ids and page 2 descending ones, so 10 rows are never listed.
       harness.standIn.beforeRequest.push((request) => {
         const sign = request.query.page === '2' ? -1 : 1;
         harness.standIn.calls.sort((a, b) => sign * a.id.localeCompare(b.id));

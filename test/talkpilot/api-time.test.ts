@@ -56,7 +56,7 @@ describe('parseApiTime', () => {
     });
     const offsetMinutes = fc.integer({ min: -12 * 60, max: 14 * 60 });
 
-    it('reads the ISO form with Z, a space and no zone, or any offset back to the instant', () => {
+    it('reads every ISO form back to the instant', () => {
       fc.assert(
         fc.property(instant, offsetMinutes, (epochMs, offset) => {
           const iso = new Date(epochMs).toISOString();
