@@ -24,7 +24,7 @@ export function readCharset(contentType: string | undefined): string | undefined
 }
 
 /**
- * Tells whether a text body was most likely altered on its way in: it holds U+FFFD, the
+ * Tells whether a text body was most likely altered on its way in: it contains U+FFFD, the
  * replacement character, while the `Content-Type` names a charset other than UTF-8. API
  * Gateway passes text bodies as UTF-8 and may replace the bytes of another charset with
  * U+FFFD. Base64 bodies, bodies without a charset and UTF-8 bodies are never suspect.

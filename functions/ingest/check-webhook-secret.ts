@@ -24,7 +24,7 @@ async function matchesRefreshedSecrets(
     if (!(error instanceof WebhookSecretError)) {
       throw error;
     }
-    // The cached secrets were read a moment ago and did not match, so the answer stays 401.
+    // The cached secrets were read just before and did not match, so the result stays 401.
     deps.logger.warn(IngestLogMessage.secretRefreshFailed, {
       request_id: request.requestId,
       error,
@@ -38,7 +38,7 @@ async function matchesRefreshedSecrets(
  * Checks the secret of the `secret` query parameter or the `x-webhook-secret` header against
  * the cached secrets, then once more after a forced refresh in case the secret was rotated.
  * Returns the rejection reason, or `undefined` when a secret matches. A failed refresh is
- * logged and leaves the cached answer in place; a failed first read throws
+ * logged and the cached result stands. A failed first read throws
  * `WebhookSecretError`.
  */
 export async function checkWebhookSecret(
