@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import {
   type ConsumerConfig,
   ConsumerEnvironment,
+  DEFAULT_EMPLOYEE_DEDUPE_MINUTES,
   readConsumerConfig,
 } from '../functions/config/consumer-config';
 import { type IngestConfig, IngestEnv, readIngestConfig } from '../functions/config/ingest-config';
@@ -58,7 +59,7 @@ export type LocalIngestConfig = Pick<
 >;
 
 /** The consumer's settings apart from the table name, which the runtime chooses. */
-export type LocalConsumerConfig = Pick<ConsumerConfig, 'leaseSeconds' | 'retentionDays'>;
+export type LocalConsumerConfig = Omit<ConsumerConfig, 'ledgerTableName'>;
 
 // Stand-ins for the values that the runtime supplies once it has created its resources.
 const PLACEHOLDER_QUEUE_URL = 'http://127.0.0.1/placeholder';
@@ -70,7 +71,11 @@ const DEFAULT_INGEST: LocalIngestConfig = {
   maxMessageBytes: 1_048_576,
   queueSendDeadlineMs: 2500,
 };
-const DEFAULT_CONSUMER: LocalConsumerConfig = { leaseSeconds: 60, retentionDays: 30 };
+const DEFAULT_CONSUMER: LocalConsumerConfig = {
+  leaseSeconds: 60,
+  retentionDays: 30,
+  employeeDedupeMinutes: DEFAULT_EMPLOYEE_DEDUPE_MINUTES,
+};
 
 /**
  * Reads and validates the local runtime's settings. Throws `ConfigInvalidError` listing every
@@ -146,6 +151,8 @@ function readConsumerSettings(env: Environment, reader: EnvironmentReader): Loca
       [ConsumerEnvironment.ledgerTableName]: PLACEHOLDER_VALUE,
     });
 
-    return { leaseSeconds: consumer.leaseSeconds, retentionDays: consumer.retentionDays };
+    const { ledgerTableName: _placeholder, ...settings } = consumer;
+
+    return settings;
   });
 }

@@ -1,13 +1,11 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SQSClient } from '@aws-sdk/client-sqs';
+import { createConsumerDependencies } from '../functions/consumer/consumer-wiring';
 import {
   type ConsumerHandler,
   createConsumerHandler,
 } from '../functions/consumer/create-consumer-handler';
-import { defaultActionHooks } from '../functions/hooks/on-call';
 import { createIngestHandler, type IngestHandler } from '../functions/ingest/create-ingest-handler';
-import { DedupeLedger } from '../functions/ledger/dedupe-ledger';
-import { QuarantineStore } from '../functions/ledger/quarantine-store';
 import type { LoggerPort } from '../functions/observability/logger';
 import type { MetricsPort } from '../functions/observability/metrics';
 import { SqsQueue } from '../functions/queue/sqs-queue';
@@ -63,16 +61,7 @@ export interface LocalConsumerOptions {
 
 /** Builds the consumer Lambda handler over dynalite, as `handler.ts` does in AWS. */
 export function createLocalConsumerHandler(options: LocalConsumerOptions): ConsumerHandler {
-  const { dynamodb: client, tableName } = options;
-
-  return createConsumerHandler({
-    ledger: new DedupeLedger({ client, tableName }),
-    quarantine: new QuarantineStore({ client, tableName }),
-    hooks: defaultActionHooks,
-    logger: options.logger,
-    metrics: discardedMetrics,
-    clock: () => new Date(),
-    leaseMs: options.config.leaseSeconds * 1000,
-    retentionDays: options.config.retentionDays,
-  });
+  return createConsumerHandler(
+    createConsumerDependencies({ ...options, metrics: discardedMetrics }),
+  );
 }

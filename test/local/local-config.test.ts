@@ -17,7 +17,7 @@ describe('readLocalConfig', () => {
         sqsPort: 0,
         dynamodbPort: 0,
         ingest: { allowedSourceCidrs: [], maxMessageBytes: 1_048_576, queueSendDeadlineMs: 2500 },
-        consumer: { leaseSeconds: 60, retentionDays: 30 },
+        consumer: { leaseSeconds: 60, retentionDays: 30, employeeDedupeMinutes: 60 },
       });
     });
   });
