@@ -24,7 +24,11 @@ export const LocalEnvName = {
   pollerConcurrency: 'POLLER_CONCURRENCY',
   sqsPort: 'SQS_PORT',
   dynamodbPort: 'DYNAMODB_PORT',
+  logLevel: 'POWERTOOLS_LOG_LEVEL',
 } as const;
+
+/** Log levels that Powertools Logger accepts, in any case. */
+const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'];
 
 /** Settings of the local runtime, read once at start. */
 export interface LocalConfig {
@@ -101,6 +105,10 @@ export function readLocalConfig(env: Environment, cwd = process.cwd()): LocalCon
     ingest: readIngestSettings(env, reader),
     consumer: readConsumerSettings(env, reader),
   };
+  const logLevel = reader.optionalString(LocalEnvName.logLevel);
+  if (logLevel !== undefined && !LOG_LEVELS.includes(logLevel.toUpperCase())) {
+    reader.addProblem(`${LocalEnvName.logLevel} must be one of ${LOG_LEVELS.join(', ')}`);
+  }
   // The reconcile loop reads its variables itself when it starts; checking them here as well
   // puts their problems into the same error as the rest.
   readWithLambdaReader(reader, undefined, () => {

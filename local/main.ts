@@ -40,6 +40,14 @@ function stopOnSignals(runtime: LocalRuntime): void {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // A reader of the log lines that goes away (`npm start | head`) closes stdout: stop cleanly
+  // instead of crashing on the unhandled EPIPE error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') {
+      throw error;
+    }
+    stop('SIGPIPE');
+  });
 }
 
 function describeStartError(error: unknown): string {

@@ -83,6 +83,20 @@ describe('readLocalConfig', () => {
       expect(problems).toContain('ALLOWED_SOURCE_CIDRS');
       expect(problems).toContain('RECONCILE_INTERVAL_SECONDS');
     });
+
+    it('rejects a log level that Powertools does not know', () => {
+      const read = () => readLocalConfig({ POWERTOOLS_LOG_LEVEL: 'LOUD' });
+
+      expect(catchProblems(read)).toEqual([
+        'POWERTOOLS_LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, CRITICAL, SILENT',
+      ]);
+    });
+
+    it('accepts a known log level in lower case', () => {
+      const config = readLocalConfig({ POWERTOOLS_LOG_LEVEL: 'debug' }, '/work/app');
+
+      expect(config.port).toBe(3000);
+    });
   });
 });
 
