@@ -28,7 +28,9 @@ export async function runCli(
   }
   const command = commands.find((candidate) => candidate.name === name);
   if (command === undefined) {
-    context.output.error(`Unknown command "${name}". Run tp --help for the list of commands.`);
+    context.output.error(
+      `Unknown command "${name}". Run npm run tp -- --help for the list of commands.`,
+    );
 
     return ExitCode.failure;
   }
@@ -62,7 +64,7 @@ function parseCommandArgs(command: Command, args: readonly string[]): OptionValu
     return values;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new CliUsageError(`${reason} Run tp ${command.name} --help for its options.`, {
+    throw new CliUsageError(`${reason} Run npm run tp -- ${command.name} --help for its options.`, {
       cause: error,
     });
   }
@@ -80,12 +82,12 @@ function describeError(command: Command, error: unknown): string {
 function printCommandList(commands: readonly Command[], context: CliContext, toStderr: boolean) {
   const width = Math.max(...commands.map((command) => command.name.length)) + 2;
   const lines = [
-    'Usage: tp <command> [options]   (npm run <command> -- [options])',
+    'Usage: npm run tp -- <command> [options]   (npm run <command> -- [options])',
     '',
     'Commands:',
     ...commands.map((command) => `  ${command.name.padEnd(width)}${command.summary}`),
     '',
-    'Run tp <command> --help for the options of a command.',
+    'Run npm run tp -- <command> --help for the options of a command.',
   ];
   const text = lines.join('\n');
   if (toStderr) {

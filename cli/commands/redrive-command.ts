@@ -25,7 +25,7 @@ export const redriveCommand: Command = {
   name: 'redrive',
   summary: 'move the messages of the DLQ back to the calls queue',
   help: [
-    'Usage: tp redrive [--status] [--no-wait] [--stack NAME] [--region REGION] [--local]',
+    'Usage: npm run tp -- redrive [--status] [--no-wait] [--stack NAME] [--region REGION] [--local]',
     '',
     'Starts an SQS message move task from the dead-letter queue to the calls queue and prints',
     'its progress until it ends. Rejects the request when a move task is already running.',

@@ -15,7 +15,7 @@ export const registerCommand: Command = {
   name: 'register',
   summary: 'set the webhook URL on every agent of the API key (dry run without --yes)',
   help: [
-    'Usage: tp register [--yes] [--agent ID]... [--stack NAME] [--region REGION]',
+    'Usage: npm run tp -- register [--yes] [--agent ID]... [--stack NAME] [--region REGION]',
     '',
     "Sets each agent's post_call_webhook_url to the stack's webhook URL through TalkPilot's",
     'API, within its rate limits. Without --yes, only shows the change per agent.',

@@ -33,7 +33,7 @@ export const replayCommand: Command = {
   name: 'replay',
   summary: 'run the action hook again for one call or the calls received in a time range',
   help: [
-    'Usage: tp replay (--call-id ID... | --from TIME --to TIME) [--yes] [--confirm-above N]',
+    'Usage: npm run tp -- replay (--call-id ID... | --from TIME --to TIME) [--yes] [--confirm-above N]',
     '                 [--dry-run] [--stack NAME] [--region REGION] [--local]',
     '',
     'Reads the stored calls from the ledger table and queues each one again with source',

@@ -15,7 +15,7 @@ export const rotateSecretCommand: Command = {
   name: 'rotate-secret',
   summary: 'start (or --finish) a rotation of the webhook secret',
   help: [
-    'Usage: tp rotate-secret [--finish] [--force] [--stack NAME] [--region REGION]',
+    'Usage: npm run tp -- rotate-secret [--finish] [--force] [--stack NAME] [--region REGION]',
     '',
     'Without --finish, generates a new secret and keeps the old one valid as the previous',
     'secret, so deliveries with either are accepted. Then run register --yes to put the new',

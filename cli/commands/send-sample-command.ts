@@ -1,7 +1,7 @@
 import type { CliContext } from '../cli-context';
 import { CliPartialFailureError, CliUsageError } from '../cli-errors';
 import { booleanOption, type Command, type OptionValues, stringOption } from '../command';
-import { STACK_OPTIONS_HELP, stackOptions } from '../command-options';
+import { localOption, STACK_OPTIONS_HELP, stackOptions } from '../command-options';
 import { buildSamplePayloads, SampleEvent, type SamplePayload } from '../samples/sample-payloads';
 import { readDeployedEndpoint, readLocalEndpoint } from '../webhook/webhook-endpoint';
 import { maskWebhookUrl } from '../webhook/webhook-url';
@@ -11,13 +11,15 @@ export const sendSampleCommand: Command = {
   name: 'send-sample',
   summary: 'POST the documented sample payloads to a webhook URL (local by default)',
   help: [
-    'Usage: tp send-sample [--url URL | --deployed] [--event call|employee|all] [--fixed-id]',
+    'Usage: npm run tp -- send-sample [--local | --url URL | --deployed] [--event call|employee|all]',
+    '                                 [--fixed-id]',
     '',
     "Sends TalkPilot's documented sample payloads (call.completed, employee.forwarding_created)",
     'to a webhook URL and prints the response status of each request. The default URL is the',
     'local runtime of npm start, with its secret.',
     '',
     'Options:',
+    '  --local           send to the local runtime of npm start (the default)',
     '  --url URL         send to this URL (include ?secret=... yourself)',
     '  --deployed        send to the deployed stack, with its current secret',
     '  --event NAME      call, employee or all (default: all)',
@@ -27,6 +29,7 @@ export const sendSampleCommand: Command = {
   ].join('\n'),
   options: {
     ...stackOptions,
+    ...localOption,
     url: { type: 'string' },
     deployed: { type: 'boolean' },
     event: { type: 'string' },
@@ -61,8 +64,13 @@ function parseSampleEvent(raw: string | undefined): SampleEvent {
 
 async function resolveTargetUrl(context: CliContext, values: OptionValues): Promise<string> {
   const url = stringOption(values, 'url');
-  if (url !== undefined && booleanOption(values, 'deployed')) {
-    throw new CliUsageError('Pass either --url or --deployed, not both.');
+  const targets = [
+    url !== undefined,
+    booleanOption(values, 'deployed'),
+    booleanOption(values, 'local'),
+  ];
+  if (targets.filter(Boolean).length > 1) {
+    throw new CliUsageError('Pass only one of --local, --url and --deployed.');
   }
   if (url !== undefined) {
     protectQuerySecret(context, url);

@@ -13,7 +13,7 @@ export const webhookUrlCommand: Command = {
   name: 'webhook-url',
   summary: 'print the full webhook URL, secret included',
   help: [
-    'Usage: tp webhook-url [--stack NAME] [--region REGION] [--local]',
+    'Usage: npm run tp -- webhook-url [--stack NAME] [--region REGION] [--local]',
     '',
     'Prints the full webhook URL with the secret in its query string to stdout. This is the',
     'only command that prints the secret; treat the output like a password.',

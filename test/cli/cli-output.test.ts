@@ -78,7 +78,7 @@ describe('runCli', () => {
       const run = await runCommand([]);
 
       expect(run.exitCode).toBe(1);
-      expect(run.stderr).toContain('Usage: tp <command>');
+      expect(run.stderr).toContain('Usage: npm run tp -- <command>');
     });
 
     it('rejects an unknown command', async () => {
@@ -86,7 +86,7 @@ describe('runCli', () => {
 
       expect(run.exitCode).toBe(1);
       expect(run.stderr).toBe(
-        'Unknown command "deploy". Run tp --help for the list of commands.\n',
+        'Unknown command "deploy". Run npm run tp -- --help for the list of commands.\n',
       );
     });
   });
@@ -98,7 +98,7 @@ describe('runCli', () => {
         const run = await runCommand([name, '--help']);
 
         expect(run.exitCode).toBe(0);
-        expect(run.stdout).toContain(`Usage: tp ${name}`);
+        expect(run.stdout).toContain(`Usage: npm run tp -- ${name}`);
       },
     );
   });

@@ -71,6 +71,20 @@ describe('commands on the local runtime', () => {
   });
 
   describe('send-sample', () => {
+    it('accepts --local, which is also the default target', async () => {
+      const run = await runLocal(['send-sample', '--local', '--event', 'employee']);
+
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout).toMatch(/employee\.forwarding_created: 2\d\d/);
+    });
+
+    it('rejects --local together with --url', async () => {
+      const run = await runLocal(['send-sample', '--local', '--url', 'http://127.0.0.1:9/x']);
+
+      expect(run.exitCode).toBe(1);
+      expect(run.stderr).toContain('Pass only one of --local, --url and --deployed.');
+    });
+
     it('delivers both samples to the local runtime by default', async () => {
       const run = await runLocal(['send-sample']);
 
