@@ -17,7 +17,7 @@ export const IdentifierSchema = v.pipe(
 /**
  * A required point in time, such as `created_at`: any string that is not blank. The value is
  * kept as sent and never parsed for validation, because a real call with an unusual time format
- * must not be quarantined. Code that needs the time parses it with `parseIsoDateTime` and
+ * must not be quarantined. Code that needs the time parses it with `parseApiTime` and
  * handles `undefined`.
  */
 export const TimestampSchema = v.pipe(
