@@ -63,7 +63,9 @@ async function enqueue(
 
     return { outcome: 'failed', reason: IngestFailure.queueUnavailable };
   }
-  deps.logger.info(IngestLogMessage.accepted, {
+  // Debug only: the consumer's outcome line carries the same ids for every call, and each
+  // request is in the API access log, so an info line here would only add billed bytes.
+  deps.logger.debug(IngestLogMessage.accepted, {
     ...ids,
     content_type: readMediaType(request.headers['content-type']),
   });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { createLogger } from '../../functions/observability/logger';
@@ -35,10 +36,15 @@ function sum(counter: Counter, names: readonly string[]): number {
   return names.reduce((total, name) => total + (counter.get(name) ?? 0), 0);
 }
 
-async function sendAll(pipeline: HardeningPipeline, callIds: readonly string[]): Promise<number[]> {
+async function sendAll(
+  pipeline: HardeningPipeline,
+  callIds: readonly string[],
+  agentId?: string,
+): Promise<number[]> {
   const durations: number[] = [];
   for (const callId of callIds) {
-    const event = buildWebhookEvent({ body: buildCallBody(callId), secret: HARDENING_SECRET });
+    const body = buildCallBody(callId, 0, agentId);
+    const event = buildWebhookEvent({ body, secret: HARDENING_SECRET });
     const start = performance.now();
     await pipeline.ingest(event);
     durations.push(performance.now() - start);
@@ -165,7 +171,10 @@ function toFigures(counts: CallCounts): Figure[] {
   ];
 }
 
-/** Runs one call through a pipeline with the real Powertools loggers and counts their bytes. */
+/**
+ * Runs one call through a pipeline with the real Powertools loggers at their default level
+ * (INFO) and counts the bytes they write.
+ */
 async function measureLogBytes(aws: HardeningAws): Promise<number> {
   const pipeline = await startHardeningPipeline(aws, {
     loggers: {
@@ -180,9 +189,11 @@ async function measureLogBytes(aws: HardeningAws): Promise<number> {
 
     return true;
   }) as typeof process.stdout.write;
+  // UUIDs, as TalkPilot's call and agent ids are, so the ids weigh what they weigh in AWS.
+  const callId = randomUUID();
   try {
-    await sendAll(pipeline, ['bench-log-call']);
-    await pipeline.settle(new Set(['bench-log-call']));
+    await sendAll(pipeline, [callId], randomUUID());
+    await pipeline.settle(new Set([callId]));
   } finally {
     process.stdout.write = write;
     await pipeline.stop();

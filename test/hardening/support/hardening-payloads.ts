@@ -18,11 +18,15 @@ const fixture = JSON.parse(
   readFileSync(join(__dirname, '..', '..', 'fixtures', 'call-completed.json'), 'utf8'),
 ) as { event: string; call: Record<string, unknown> };
 
-/** Builds a documented `call.completed` body for `callId` with the hardening personal values. */
-export function buildCallBody(callId: string, padBytes = 0): string {
+/**
+ * Builds a documented `call.completed` body for `callId` with the hardening personal values,
+ * and with `agentId` in place of the fixture's short placeholder when given.
+ */
+export function buildCallBody(callId: string, padBytes = 0, agentId?: string): string {
   const call = {
     ...fixture.call,
     id: callId,
+    ...(agentId === undefined ? {} : { agent_id: agentId }),
     customer_name: HARDENING_PERSONAL.customerName,
     phone_number: HARDENING_PERSONAL.phoneNumber,
     transcript: JSON.stringify([
