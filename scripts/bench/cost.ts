@@ -14,9 +14,9 @@ export interface CallCounts {
 }
 
 /**
- * Public on-demand prices, region us-east-1 (US East, N. Virginia), first tier, as listed on
- * aws.amazon.com/api-gateway/pricing, /lambda/pricing, /sqs/pricing and
- * /dynamodb/pricing/on-demand (DynamoDB after the November 2024 reduction).
+ * Public on-demand list prices, region us-east-1 (US East, N. Virginia), first tier; DynamoDB
+ * after the November 2024 reduction. docs/benchmarks.md names the pages they were read from.
+ * NOTE: AWS changes prices; check aws.amazon.com/<service>/pricing before quoting a total.
  */
 export const PRICES_USD = {
   region: 'us-east-1',
