@@ -1,3 +1,5 @@
+import { maskUrlsInText } from './mask-urls';
+
 /** Where the commands write text; tests pass capturing functions. */
 export interface OutputStreams {
   readonly stdout: (text: string) => void;
@@ -8,20 +10,26 @@ const MASK = '***';
 
 /**
  * Line output of the operator commands. Every line passes through a redaction of the secrets
- * registered with `protect`, except `printSecret`, which only `webhook-url` uses.
+ * registered with `protect` and of the queries of URLs (see `maskUrlsInText`), except
+ * `printSecret`, which only `webhook-url` uses.
  */
 export class CliOutput {
   private readonly secrets = new Set<string>();
 
   constructor(private readonly streams: OutputStreams) {}
 
-  /** Registers a secret value: later output shows `***` in its place, raw or URL-encoded. */
+  /**
+   * Registers a secret value: later output shows `***` in its place, raw or URL-encoded (with
+   * `%20` or `+` for a space). Register a value read from a URL both as written and decoded.
+   */
   protect(secret: string): void {
     if (secret === '') {
       return;
     }
+    const encoded = encodeURIComponent(secret);
     this.secrets.add(secret);
-    this.secrets.add(encodeURIComponent(secret));
+    this.secrets.add(encoded);
+    this.secrets.add(encoded.replaceAll('%20', '+'));
   }
 
   /** Writes a result line to stdout. */
@@ -44,13 +52,13 @@ export class CliOutput {
     this.streams.stdout(`${line}\n`);
   }
 
-  /** Replaces every registered secret in `text` with `***`. */
+  /** Replaces every registered secret in `text` with `***`, then masks the URLs' queries. */
   redact(text: string): string {
     let redacted = text;
     for (const secret of this.secrets) {
       redacted = redacted.split(secret).join(MASK);
     }
 
-    return redacted;
+    return maskUrlsInText(redacted);
   }
 }

@@ -43,7 +43,7 @@ export function integerOption(values: OptionValues, name: string, fallback: numb
   }
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) {
-    throw new CliUsageError(`--${name} must be a whole number of 0 or more, got "${raw}".`);
+    throw new CliUsageError(`--${name} must be a whole number of 0 or more, such as 20.`);
   }
 
   return value;

@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import type { CliContext } from './cli-context';
-import { CliError, CliUsageError } from './cli-errors';
-import type { Command, OptionValues } from './command';
+import { CliError } from './cli-errors';
+import type { Command } from './command';
+import { parseCommandArgs } from './parse-command-args';
 
 /** Exit status of a command run: 0 on success, 1 on any failure. */
 export const ExitCode = {
@@ -49,24 +49,6 @@ export async function runCli(
     context.output.error(describeError(command, error));
 
     return ExitCode.failure;
-  }
-}
-
-function parseCommandArgs(command: Command, args: readonly string[]): OptionValues {
-  try {
-    const { values } = parseArgs({
-      args: [...args],
-      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: false,
-    });
-
-    return values;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new CliUsageError(`${reason} Run npm run tp -- ${command.name} --help for its options.`, {
-      cause: error,
-    });
   }
 }
 

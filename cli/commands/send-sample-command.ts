@@ -4,7 +4,7 @@ import { booleanOption, type Command, type OptionValues, stringOption } from '..
 import { localOption, STACK_OPTIONS_HELP, stackOptions } from '../command-options';
 import { buildSamplePayloads, SampleEvent, type SamplePayload } from '../samples/sample-payloads';
 import { readDeployedEndpoint, readLocalEndpoint } from '../webhook/webhook-endpoint';
-import { maskWebhookUrl } from '../webhook/webhook-url';
+import { maskWebhookUrl, rawSecretParameter, SECRET_QUERY_PARAMETER } from '../webhook/webhook-url';
 
 /** `send-sample`: POSTs the documented sample payloads to a webhook URL. */
 export const sendSampleCommand: Command = {
@@ -56,7 +56,7 @@ export const sendSampleCommand: Command = {
 function parseSampleEvent(raw: string | undefined): SampleEvent {
   const event = raw ?? SampleEvent.all;
   if (!Object.values<string>(SampleEvent).includes(event)) {
-    throw new CliUsageError(`--event must be call, employee or all, got "${event}".`);
+    throw new CliUsageError('--event must be call, employee or all.');
   }
 
   return event as SampleEvent;
@@ -84,11 +84,17 @@ async function resolveTargetUrl(context: CliContext, values: OptionValues): Prom
   return endpoint.url;
 }
 
+// Registers the secret both as written in the URL and decoded, since a message may quote
+// either form. The URL itself is never quoted back: it may be malformed around the secret.
 function protectQuerySecret(context: CliContext, url: string): void {
+  const raw = rawSecretParameter(url);
+  context.output.protect(raw ?? '');
   try {
-    context.output.protect(new URL(url).searchParams.get('secret') ?? '');
+    context.output.protect(new URL(url).searchParams.get(SECRET_QUERY_PARAMETER) ?? '');
   } catch {
-    throw new CliUsageError(`--url must be an absolute URL, got "${maskWebhookUrl(url)}".`);
+    throw new CliUsageError(
+      '--url must be an absolute URL such as https://host/webhooks/talkpilot?secret=....',
+    );
   }
 }
 
@@ -115,11 +121,14 @@ async function postSample(context: CliContext, url: string, payload: SamplePaylo
   }
 }
 
-function describeFetchError(error: unknown): string {
-  const cause = error instanceof Error ? error.cause : undefined;
-  if (cause instanceof Error && 'code' in cause) {
-    return String(cause.code);
-  }
+/** A system error code such as `ECONNREFUSED`; anything else is not shown. */
+const ERROR_CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
 
-  return error instanceof Error ? error.message : String(error);
+// Names the error and its code only: fetch's messages may quote the URL with its secret.
+function describeFetchError(error: unknown): string {
+  const name = error instanceof Error ? error.name : typeof error;
+  const cause = error instanceof Error ? error.cause : undefined;
+  const code = (cause as { code?: unknown } | undefined)?.code;
+
+  return typeof code === 'string' && ERROR_CODE.test(code) ? `${name} ${code}` : name;
 }

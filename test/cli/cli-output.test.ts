@@ -56,7 +56,8 @@ describe('maskWebhookUrl', () => {
   describe('query strings', () => {
     it.each([
       ['https://h/p?secret=abc', 'https://h/p?secret=***'],
-      ['https://h/p?a=1&secret=abc&b=2', 'https://h/p?a=1&secret=***&b=2'],
+      ['https://h/p?a=1&secret=abc&b=2', 'https://h/p?…'],
+      ['https://u:pw@h/p?secret=abc', 'https://h/p?secret=***'],
       ['https://h/p', 'https://h/p'],
     ])('masks %s', (url, masked) => {
       expect(maskWebhookUrl(url)).toBe(masked);
