@@ -24,6 +24,7 @@ export const LocalEnvName = {
   pollerConcurrency: 'POLLER_CONCURRENCY',
   sqsPort: 'SQS_PORT',
   dynamodbPort: 'DYNAMODB_PORT',
+  stopDrainSeconds: 'STOP_DRAIN_SECONDS',
   logLevel: 'POWERTOOLS_LOG_LEVEL',
 } as const;
 
@@ -50,6 +51,8 @@ export interface LocalConfig {
   readonly sqsPort: number;
   /** Port of dynalite; 0 (the default) picks a free one. */
   readonly dynamodbPort: number;
+  /** Maximum seconds that stop waits for the pollers to empty the calls queue. Default 30. */
+  readonly stopDrainSeconds: number;
   /** Ingest settings, read from the same variables as the Lambda function. */
   readonly ingest: LocalIngestConfig;
   /** Consumer settings, read from the same variables as the Lambda function. */
@@ -102,6 +105,7 @@ export function readLocalConfig(env: Environment, cwd = process.cwd()): LocalCon
     pollerConcurrency: reader.integer(LocalEnvName.pollerConcurrency, 2, { min: 1, max: 50 }),
     sqsPort: reader.integer(LocalEnvName.sqsPort, 0, PORT_RANGE),
     dynamodbPort: reader.integer(LocalEnvName.dynamodbPort, 0, PORT_RANGE),
+    stopDrainSeconds: reader.integer(LocalEnvName.stopDrainSeconds, 30, { min: 0, max: 3600 }),
     ingest: readIngestSettings(env, reader),
     consumer: readConsumerSettings(env, reader),
   };

@@ -16,6 +16,7 @@ describe('readLocalConfig', () => {
         pollerConcurrency: 2,
         sqsPort: 0,
         dynamodbPort: 0,
+        stopDrainSeconds: 30,
         ingest: { allowedSourceCidrs: [], maxMessageBytes: 1_048_576, queueSendDeadlineMs: 2500 },
         consumer: { leaseSeconds: 60, retentionDays: 30, employeeDedupeMinutes: 60 },
       });
@@ -35,6 +36,7 @@ describe('readLocalConfig', () => {
           POLLER_CONCURRENCY: '4',
           SQS_PORT: '9324',
           DYNAMODB_PORT: '8000',
+          STOP_DRAIN_SECONDS: '0',
           ALLOWED_SOURCE_CIDRS: '127.0.0.0/8',
           LEASE_SECONDS: '10',
         },
@@ -50,6 +52,7 @@ describe('readLocalConfig', () => {
       expect(config.pollerConcurrency).toBe(4);
       expect(config.sqsPort).toBe(9324);
       expect(config.dynamodbPort).toBe(8000);
+      expect(config.stopDrainSeconds).toBe(0);
       expect(config.ingest.allowedSourceCidrs).toEqual(['127.0.0.0/8']);
       expect(config.consumer.leaseSeconds).toBe(10);
     });
@@ -70,6 +73,7 @@ describe('readLocalConfig', () => {
         LEASE_SECONDS: '-1',
         ALLOWED_SOURCE_CIDRS: 'not-a-cidr',
         RECONCILE_INTERVAL_SECONDS: '1',
+        STOP_DRAIN_SECONDS: '-1',
       };
 
       const read = () => readLocalConfig(env);
@@ -82,6 +86,7 @@ describe('readLocalConfig', () => {
       expect(problems).toContain('LEASE_SECONDS');
       expect(problems).toContain('ALLOWED_SOURCE_CIDRS');
       expect(problems).toContain('RECONCILE_INTERVAL_SECONDS');
+      expect(problems).toContain('STOP_DRAIN_SECONDS');
     });
 
     it('rejects a log level that Powertools does not know', () => {
