@@ -10,9 +10,15 @@ import { SqsQueue } from '../functions/queue/sqs-queue';
 import { startHttpServer } from './http-server';
 import type { LocalConfig } from './local-config';
 import { createLocalConsumerHandler, createLocalIngestHandler } from './local-handlers';
+import { LocalDataDirInUseError } from './local-runtime-errors';
+import { drainQueue } from './queue-drain';
 import { startReconcileLoop } from './reconcile-loop';
 import { createLedgerTable, createQueues, localClientConfig } from './resources';
-import { removeRuntimeEndpoints, writeRuntimeEndpoints } from './runtime-endpoints';
+import {
+  readRuntimeEndpoints,
+  removeRuntimeEndpoints,
+  writeRuntimeEndpoints,
+} from './runtime-endpoints';
 import { startDynalite } from './servers/dynalite-server';
 import { startSqsServer } from './servers/sqs-server';
 import { startSqsPoller } from './sqs-poller';
@@ -49,7 +55,10 @@ export interface LocalRuntime {
   readonly tableName: string;
   readonly queueUrl: string;
   readonly deadLetterQueueUrl: string;
-  /** Stops taking webhooks, lets the work in flight finish and closes every server. */
+  /**
+   * Stops taking webhooks and reconciling, lets the pollers empty the calls queue for up to
+   * `config.stopDrainSeconds` (its messages live only in memory) and closes every server.
+   */
   stop(): Promise<void>;
 }
 
@@ -58,7 +67,8 @@ type Closer = () => Promise<void> | void;
 /**
  * Starts the whole pipeline on 127.0.0.1: dynalite with its files under `dataDir/dynamodb`,
  * local-aws-sqs with the calls queue and its DLQ, the ingest handler behind an HTTP API
- * server, a poller that feeds the consumer handler, and the reconcile loop. If a step fails,
+ * server, a poller that feeds the consumer handler, and the reconcile loop. Throws
+ * `LocalDataDirInUseError` when another live runtime uses `config.dataDir`. If a step fails,
  * the parts already started are closed before the error is thrown.
  */
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
@@ -75,6 +85,9 @@ async function startParts(options: LocalRuntimeOptions, closers: Closer[]): Prom
   const { config } = options;
   const makeLogger = options.createLogger ?? createLogger;
   const runtimeLogger = makeLogger(LOCAL_SERVICE_NAME);
+  await rejectDataDirInUse(config.dataDir);
+  // Removed last, so a second start finds the folder in use until dynalite has closed it.
+  closers.push(() => removeRuntimeEndpoints(config.dataDir));
   const secret = config.webhookSecret ?? (await loadOrCreateWebhookSecret(config.dataDir));
 
   const dynamodbPath = join(config.dataDir, 'dynamodb');
@@ -111,6 +124,15 @@ async function startParts(options: LocalRuntimeOptions, closers: Closer[]): Prom
     concurrency: config.pollerConcurrency,
   });
   closers.push(() => poller.stop());
+  // Runs after the HTTP server and the reconcile loop have stopped adding messages.
+  closers.push(async () => {
+    await drainQueue({
+      sqs,
+      queueUrl: queues.queueUrl,
+      logger: runtimeLogger,
+      timeoutMs: config.stopDrainSeconds * 1000,
+    });
+  });
 
   const reconcilerLogger = makeLogger(ServiceName.reconciler);
   const stopReconciler = startReconcileLoop({
@@ -140,7 +162,6 @@ async function startParts(options: LocalRuntimeOptions, closers: Closer[]): Prom
     dynamodbEndpoint: dynamoServer.endpoint,
     pid: process.pid,
   });
-  closers.push(() => removeRuntimeEndpoints(config.dataDir));
 
   return {
     url: server.url,
@@ -153,7 +174,10 @@ async function startParts(options: LocalRuntimeOptions, closers: Closer[]): Prom
   };
 }
 
-/** Closes the parts last-started first: the HTTP server, the reconciler, the poller, the servers. */
+/**
+ * Closes the parts last-started first: the HTTP server, the reconciler, the queue drain, the
+ * poller, the servers and the endpoints file.
+ */
 async function closeInReverse(closers: readonly Closer[]): Promise<void> {
   for (const close of [...closers].reverse()) {
     await close();
@@ -168,4 +192,11 @@ function once(action: () => Promise<void>): () => Promise<void> {
 
     return running;
   };
+}
+
+async function rejectDataDirInUse(dataDir: string): Promise<void> {
+  const running = await readRuntimeEndpoints(dataDir);
+  if (running !== undefined) {
+    throw new LocalDataDirInUseError(dataDir, running.pid);
+  }
 }

@@ -1,6 +1,7 @@
 import { ConfigInvalidError } from '../functions/config/read-env';
 import { LocalEnvName, readLocalConfig } from './local-config';
 import { type LocalRuntime, startLocalRuntime } from './local-runtime';
+import { LocalRuntimeError } from './local-runtime-errors';
 
 // `npm start`: runs the webhook pipeline on this machine until SIGINT or SIGTERM.
 // Human-readable lines go to stderr, so stdout holds only the handlers' JSON log lines.
@@ -9,7 +10,11 @@ const print = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(): Promise<void> {
   const config = readLocalConfig(process.env);
+  // A server library that fails on an event (not through a promise) would otherwise end the
+  // start with a raw stack trace.
+  process.on('uncaughtException', failStart);
   const runtime = await startLocalRuntime({ config });
+  process.off('uncaughtException', failStart);
 
   print('TalkPilot webhooks are running locally.');
   print(`Webhook URL (contains the secret): ${runtime.webhookUrl}`);
@@ -26,7 +31,10 @@ function stopOnSignals(runtime: LocalRuntime): void {
       process.exit(1);
     }
     stopping = true;
-    print(`Received ${signal}; finishing the requests and batches in flight.`);
+    print(
+      `Received ${signal}; finishing the requests in flight, any reconcile run, and the queued ` +
+        'messages. Press Ctrl+C again to exit at once; queued messages are then lost.',
+    );
     runtime.stop().then(
       () => {
         print('Stopped.');
@@ -51,6 +59,9 @@ function stopOnSignals(runtime: LocalRuntime): void {
 }
 
 function describeStartError(error: unknown): string {
+  if (error instanceof LocalRuntimeError) {
+    return error.message;
+  }
   if (error instanceof ConfigInvalidError) {
     return `${error.message}. Fix these environment variables and start again.`;
   }
@@ -66,11 +77,24 @@ function describeStartError(error: unknown): string {
   return `Starting the local runtime failed: ${describe(error)}`;
 }
 
+/** Joins the messages of an error and its causes, without stack traces. */
 function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const parts: string[] = [];
+  for (let current = error; current !== undefined && parts.length < 5; ) {
+    if (!(current instanceof Error)) {
+      parts.push(String(current));
+      break;
+    }
+    parts.push(current.message || current.name);
+    current = current.cause;
+  }
+
+  return parts.join(': caused by ');
 }
 
-main().catch((error: unknown) => {
+function failStart(error: unknown): never {
   print(describeStartError(error));
   process.exit(1);
-});
+}
+
+main().catch(failStart);
