@@ -1,19 +1,7 @@
 import { SqsQueue } from '../../functions/queue/sqs-queue';
 import type { CliContext } from '../cli-context';
-import {
-  CliError,
-  CliNotConfirmedError,
-  CliPartialFailureError,
-  CliUsageError,
-} from '../cli-errors';
-import {
-  booleanOption,
-  type Command,
-  integerOption,
-  listOption,
-  type OptionValues,
-  stringOption,
-} from '../command';
+import { CliError, CliNotConfirmedError, CliPartialFailureError } from '../cli-errors';
+import { booleanOption, type Command, integerOption } from '../command';
 import {
   LOCAL_OPTION_HELP,
   localOption,
@@ -21,8 +9,10 @@ import {
   stackOptions,
 } from '../command-options';
 import { type QueueTarget, resolveQueueTarget } from '../queue-target';
-import { findStoredCall, type ReceivedRange, scanStoredCalls } from '../replay/find-stored-calls';
+import { findStoredCall, scanStoredCalls } from '../replay/find-stored-calls';
 import { buildReplayMessage, newReplayRequestId } from '../replay/replay-messages';
+import { type ReplaySelection, readReplaySelection } from '../replay/replay-selection';
+import { describeSkipped, skipCallsInProgress } from '../replay/skip-in-progress';
 import type { StoredCall } from '../replay/stored-call';
 
 /** Calls above which `replay` asks for confirmation unless `--yes`. */
@@ -34,7 +24,7 @@ export const replayCommand: Command = {
   summary: 'run the action hook again for one call or the calls received in a time range',
   help: [
     'Usage: npm run tp -- replay (--call-id ID... | --from TIME --to TIME) [--yes] [--confirm-above N]',
-    '                 [--dry-run] [--stack NAME] [--region REGION] [--local]',
+    '                 [--dry-run] [--include-in-progress] [--stack NAME] [--region REGION] [--local]',
     '',
     'Reads the stored calls from the ledger table and queues each one again with source',
     'replay. The consumer runs the action hook for it once more and leaves the dedupe record',
@@ -43,8 +33,12 @@ export const replayCommand: Command = {
     '',
     'Options:',
     '  --call-id ID      replay this call (TalkPilot record id); repeat for more calls',
-    '  --from TIME       start of the received-time range, ISO 8601 (a date alone is 00:00 UTC)',
-    '  --to TIME         end of the range, inclusive, ISO 8601',
+    '  --from TIME       start of the received-time range, ISO 8601 such as 2026-03-22T10:00:00Z',
+    '                    (a date alone is 00:00 UTC; a time without a zone is UTC)',
+    '  --to TIME         end of the range, ISO 8601; inclusive to the end of its second',
+    '  --include-in-progress',
+    '                    also replay calls that a consumer is still processing; by default',
+    '                    they are skipped, since the hook could run twice at the same time',
     '  --yes             replay without asking, whatever the number of calls',
     `  --confirm-above N ask before replaying more than N calls (default ${DEFAULT_CONFIRM_ABOVE})`,
     '  --dry-run         list the calls that would be replayed and queue nothing',
@@ -60,14 +54,20 @@ export const replayCommand: Command = {
     yes: { type: 'boolean' },
     'confirm-above': { type: 'string' },
     'dry-run': { type: 'boolean' },
+    'include-in-progress': { type: 'boolean' },
   },
   async run(values, context) {
-    const selection = readSelection(values);
+    const selection = readReplaySelection(values);
     const confirmAbove = integerOption(values, 'confirm-above', DEFAULT_CONFIRM_ABOVE);
     const target = await resolveQueueTarget(context, values);
-    const calls = await findCalls(context, target, selection);
+    const found = await findCalls(context, target, selection);
+    const { calls, skipped } = booleanOption(values, 'include-in-progress')
+      ? { calls: found, skipped: 0 }
+      : skipCallsInProgress(context, found);
     if (calls.length === 0) {
-      context.output.info(`No stored calls found to replay (${target.description}).`);
+      context.output.info(
+        `No stored calls to replay${describeSkipped(skipped)} (${target.description}).`,
+      );
 
       return;
     }
@@ -75,52 +75,21 @@ export const replayCommand: Command = {
       for (const call of calls) {
         context.output.info(`Would replay call ${call.callId} received ${call.receivedAt ?? '?'}`);
       }
-      context.output.info(`Dry run: ${calls.length} calls would be replayed.`);
+      context.output.info(
+        `Dry run: ${calls.length} calls would be replayed${describeSkipped(skipped)}.`,
+      );
 
       return;
     }
     await confirmReplay(context, calls.length, confirmAbove, booleanOption(values, 'yes'));
-    await queueReplays(context, target, calls);
+    await queueReplays(context, target, calls, skipped);
   },
 };
-
-type Selection = { readonly callIds: readonly string[] } | { readonly range: ReceivedRange };
-
-function readSelection(values: OptionValues): Selection {
-  const callIds = listOption(values, 'call-id');
-  const from = stringOption(values, 'from');
-  const to = stringOption(values, 'to');
-  const hasRange = from !== undefined || to !== undefined;
-  if (callIds.length > 0 && hasRange) {
-    throw new CliUsageError('Pass either --call-id or --from/--to, not both.');
-  }
-  if (callIds.length > 0) {
-    return { callIds };
-  }
-  if (from === undefined || to === undefined) {
-    throw new CliUsageError('Pass --call-id ID, or both --from and --to. See tp replay --help.');
-  }
-  const range = { from: parseTime('from', from), to: parseTime('to', to) };
-  if (range.from > range.to) {
-    throw new CliUsageError(`--from ${range.from} is after --to ${range.to}.`);
-  }
-
-  return { range };
-}
-
-function parseTime(name: string, text: string): string {
-  const time = new Date(text);
-  if (Number.isNaN(time.getTime())) {
-    throw new CliUsageError(`--${name} must be an ISO 8601 time such as 2026-03-22T10:00:00Z.`);
-  }
-
-  return time.toISOString();
-}
 
 async function findCalls(
   context: CliContext,
   target: QueueTarget,
-  selection: Selection,
+  selection: ReplaySelection,
 ): Promise<StoredCall[]> {
   if ('range' in selection) {
     return scanStoredCalls(target.dynamodb, target.tableName, selection.range, (progress) =>
@@ -168,6 +137,7 @@ async function queueReplays(
   context: CliContext,
   target: QueueTarget,
   calls: readonly StoredCall[],
+  skipped: number,
 ): Promise<void> {
   const requestId = newReplayRequestId();
   const now = context.now();
@@ -183,7 +153,8 @@ async function queueReplays(
   }
   const queued = calls.length - failed.size;
   context.output.info(
-    `Queued ${queued} of ${calls.length} calls for replay (request id ${requestId}).`,
+    `Queued ${queued} of ${calls.length} calls for replay (request id ${requestId})` +
+      `${describeSkipped(skipped)}.`,
   );
   if (failed.size > 0) {
     throw new CliPartialFailureError(

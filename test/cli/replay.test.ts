@@ -1,16 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import type { ConfirmPort } from '../../cli/confirm-port';
 import sample from '../../cli/samples/call-completed.json';
-import { buildCallRecord } from '../../functions/consumer/build-ledger-record';
-import { DedupeLedger } from '../../functions/ledger/dedupe-ledger';
-import { callKey } from '../../functions/ledger/ledger-keys';
-import { MessageSource } from '../../functions/queue/queue-message';
 import { parseQueuedPayload } from '../../functions/schemas/parse-queued-payload';
 import type { QueueUrls } from '../../local/resources';
 import { type LocalAws, startLocalAws } from '../support/local-aws';
 import { runCommand } from './support/cli-harness';
 import { mockStack } from './support/stack-mocks';
+import { givenStoredCall } from './support/stored-calls';
 
 const stack = mockStack();
 let aws: LocalAws;
@@ -31,24 +27,8 @@ afterAll(async () => {
   await aws.stop();
 });
 
-/** Stores a processed call as the consumer does and returns its id. */
-async function givenProcessedCall(receivedAt: string): Promise<string> {
-  const call = { ...sample.call, id: randomUUID() };
-  const metadata = { source: MessageSource.webhook, receivedAt, requestId: randomUUID() };
-  const ledger = new DedupeLedger({ client: aws.dynamodb, tableName });
-  const now = new Date(receivedAt);
-  const claim = await ledger.claim(callKey(call.id), {
-    leaseMs: 60_000,
-    now,
-    retentionDays: 30,
-    record: buildCallRecord(call, metadata, sample.event),
-  });
-  if (claim.outcome !== 'claimed') {
-    throw new Error(`claim of ${call.id} returned ${claim.outcome}`);
-  }
-  await ledger.complete(callKey(call.id), claim.token, { now, retentionDays: 30 });
-
-  return call.id;
+function givenProcessedCall(receivedAt: string): Promise<string> {
+  return givenStoredCall({ dynamodb: aws.dynamodb, tableName }, receivedAt);
 }
 
 async function receiveAll() {
@@ -204,6 +184,11 @@ describe('replay', () => {
       [['replay'], 'Pass --call-id ID, or both --from and --to'],
       [['replay', '--call-id', 'a', '--from', '2026-03-22'], 'not both'],
       [['replay', '--from', 'yesterday', '--to', '2026-03-22'], '--from must be an ISO 8601'],
+      [
+        ['replay', '--from', 'March 22, 2026', '--to', '2026-03-23'],
+        'such as 2026-03-22T10:00:00Z',
+      ],
+      [['replay', '--from', '2026-03-22', '--to', '22.03.2026'], '--to must be an ISO 8601'],
       [['replay', '--from', '2026-03-23', '--to', '2026-03-22'], 'is after --to'],
       [['replay', '--call-id', 'a', '--confirm-above', 'x'], '--confirm-above must be'],
       [['replay', '--unknown'], "Unknown option '--unknown'"],
