@@ -1,6 +1,8 @@
 import { TransformParameterError } from '@aws-lambda-powertools/parameters/errors';
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { LoggerPort } from '../observability/logger';
+import { LastGoodValue } from './last-good-value';
 import {
   type GetSecretsOptions,
   WebhookSecretInvalidError,
@@ -9,6 +11,9 @@ import {
   WebhookSecretUnavailableError,
 } from './webhook-secret-source';
 
+/** Log message of a failed read that the last good secrets covered. */
+export const WEBHOOK_SECRET_REFRESH_FAILED = 'webhook secret refresh failed';
+
 /** Options of `SecretsManagerWebhookSecretSource`. */
 export interface SecretsManagerWebhookSecretSourceOptions {
   /** ARN or name of the secret holding `{"current": "...", "previous": "..."}`. */
@@ -16,8 +21,13 @@ export interface SecretsManagerWebhookSecretSourceOptions {
   readonly client: SecretsManagerClient;
   /** How long a read value is reused, in seconds (`SECRET_CACHE_SECONDS`). */
   readonly cacheSeconds: number;
-  /** Minimum time between two forced refreshes, in milliseconds. Default 30000. */
-  readonly minForcedRefreshIntervalMs?: number;
+  /**
+   * Minimum time between two reads past the cache, in milliseconds: forced refreshes, and new
+   * tries after a failed read. Default 30000.
+   */
+  readonly minRefreshIntervalMs?: number;
+  /** Receives `webhook secret refresh failed` warnings. @default - no warnings */
+  readonly logger?: Pick<LoggerPort, 'warn'>;
   /** Milliseconds since the epoch; tests pass a fixed clock. */
   readonly now?: () => number;
 }
@@ -41,24 +51,42 @@ function toWebhookSecrets(value: unknown, secretId: string): WebhookSecrets {
 /**
  * Reads the webhook secrets from Secrets Manager through Powertools parameters, which caches
  * the value for `cacheSeconds`. A forced refresh, asked for after a secret matched neither
- * value, reads past the cache at most once per `minForcedRefreshIntervalMs`, so a freshly
- * rotated secret works at once and wrong secrets cannot flood Secrets Manager.
+ * value, reads past the cache at most once per `minRefreshIntervalMs`, so a freshly rotated
+ * secret works at once and wrong secrets cannot flood Secrets Manager.
+ *
+ * When a read fails after one succeeded (Secrets Manager unreachable, or a value that is no
+ * longer valid JSON), the source keeps returning the last good secrets, logs a warning and
+ * tries again after `minRefreshIntervalMs`. Only a failure before any good read throws.
  */
 export class SecretsManagerWebhookSecretSource implements WebhookSecretSource {
   private readonly provider: SecretsProvider;
-  private readonly minForcedRefreshIntervalMs: number;
+  private readonly lastGood: LastGoodValue<WebhookSecrets>;
+  private readonly minRefreshIntervalMs: number;
   private readonly now: () => number;
   private lastForcedRefreshMs = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: SecretsManagerWebhookSecretSourceOptions) {
     this.provider = new SecretsProvider({ awsSdkV3Client: options.client });
-    this.minForcedRefreshIntervalMs = options.minForcedRefreshIntervalMs ?? 30_000;
+    this.minRefreshIntervalMs = options.minRefreshIntervalMs ?? 30_000;
     this.now = options.now ?? Date.now;
+    this.lastGood = new LastGoodValue({
+      retryIntervalMs: this.minRefreshIntervalMs,
+      logger: options.logger,
+      failureMessage: WEBHOOK_SECRET_REFRESH_FAILED,
+      now: this.now,
+    });
   }
 
-  /** Returns the secrets; throws `WebhookSecretUnavailableError` or `...InvalidError`. */
+  /**
+   * Returns the secrets. Throws `WebhookSecretUnavailableError` or `WebhookSecretInvalidError`
+   * only while no read has succeeded yet.
+   */
   async getSecrets(options: GetSecretsOptions = {}): Promise<WebhookSecrets> {
-    const forceFetch = options.forceRefresh === true && this.mayForceRefresh();
+    return this.lastGood.read(() => this.readSecrets(options.forceRefresh === true));
+  }
+
+  private async readSecrets(forceRefresh: boolean): Promise<WebhookSecrets> {
+    const forceFetch = forceRefresh && this.mayForceRefresh();
     let value: unknown;
     try {
       value = await this.provider.get(this.options.secretId, {
@@ -78,7 +106,7 @@ export class SecretsManagerWebhookSecretSource implements WebhookSecretSource {
 
   private mayForceRefresh(): boolean {
     const now = this.now();
-    if (now - this.lastForcedRefreshMs < this.minForcedRefreshIntervalMs) {
+    if (now - this.lastForcedRefreshMs < this.minRefreshIntervalMs) {
       return false;
     }
     this.lastForcedRefreshMs = now;
