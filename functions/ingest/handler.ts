@@ -1,4 +1,3 @@
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type {
   APIGatewayProxyEventV2,
@@ -10,6 +9,7 @@ import { createLogger } from '../observability/logger';
 import { ServiceName } from '../observability/metric-names';
 import { createMetrics } from '../observability/metrics';
 import { SqsQueue } from '../queue/sqs-queue';
+import { createSecretsManagerClient } from '../secrets/secrets-manager-client';
 import { SecretsManagerWebhookSecretSource } from '../secrets/secrets-manager-webhook-secret-source';
 import { createStaticWebhookSecretSource } from '../secrets/static-webhook-secret-source';
 import type { WebhookSecretSource } from '../secrets/webhook-secret-source';
@@ -26,8 +26,10 @@ function createSecretSource(): WebhookSecretSource {
 
   return new SecretsManagerWebhookSecretSource({
     secretId: config.secret.secretArn,
-    client: new SecretsManagerClient({}),
+    // Short timeouts: after the first read, a failed read falls back to the last good secrets.
+    client: createSecretsManagerClient(),
     cacheSeconds: config.secretCacheSeconds,
+    logger,
   });
 }
 
