@@ -26,6 +26,9 @@ export interface ReconcileLoopOptions {
 /** Log message of the local loop when a run fails; the next interval tries again. */
 export const RECONCILE_LOOP_RUN_FAILED = 'reconcile loop run failed';
 
+/** Log message of the local loop when stopping waits for a run in progress. */
+export const RECONCILE_LOOP_STOP_WAITING = 'reconcile loop waiting for run to finish';
+
 // Powertools' addMetric returns the recorder for chaining, which nothing here uses.
 const discardMetrics = { addMetric: () => undefined } as unknown as MetricsPort;
 
@@ -78,6 +81,10 @@ export function startReconcileLoop(options: ReconcileLoopOptions): () => Promise
 
   return async () => {
     clearInterval(timer);
-    await running;
+    if (running !== undefined) {
+      // NOTE: a run cannot be cut short, so this wait lasts up to RECONCILE_TIME_BUDGET_SECONDS.
+      options.logger.info(RECONCILE_LOOP_STOP_WAITING);
+      await running;
+    }
   };
 }
