@@ -81,6 +81,23 @@ export class CliSecretInvalidError extends CliError {
   override readonly name = 'CliSecretInvalidError';
 }
 
+/** Someone else stored a new version of a secret between this command's read and write. */
+export class CliSecretChangedError extends CliError {
+  override readonly name = 'CliSecretChangedError';
+
+  constructor(
+    readonly secretId: string,
+    options?: ErrorOptions,
+  ) {
+    super(
+      `Secret ${secretId} was changed by someone else while this command ran (another ` +
+        'rotate-secret?); this run changed nothing. Check the state with webhook-url, then run ' +
+        'the command again if it is still needed.',
+      options,
+    );
+  }
+}
+
 /** An SQS message move task already runs for the DLQ. */
 export class CliMoveTaskRunningError extends CliError {
   override readonly name = 'CliMoveTaskRunningError';

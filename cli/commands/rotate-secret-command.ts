@@ -4,11 +4,13 @@ import type { CliContext } from '../cli-context';
 import { CliError } from '../cli-errors';
 import { booleanOption, type Command, type OptionValues } from '../command';
 import { STACK_OPTIONS_HELP, stackOptions } from '../command-options';
-import {
-  generateWebhookSecret,
-  readWebhookSecret,
-  writeWebhookSecret,
-} from '../webhook/webhook-secret';
+import { replaceWebhookSecret } from '../webhook/replace-webhook-secret';
+import { generateWebhookSecret, readWebhookSecretVersion } from '../webhook/webhook-secret';
+
+/** Reminder for the webhooks that `register` cannot set: TalkPilot has no API for them. */
+export const EMPLOYEE_WEBHOOK_REMINDER =
+  'Employee webhooks are set in the TalkPilot dashboard (Settings > Webhooks), not by register: ' +
+  'put the URL from npm run webhook-url there too, or their deliveries get 401.';
 
 /** `rotate-secret`: starts or finishes a rotation of the webhook secret. */
 export const rotateSecretCommand: Command = {
@@ -19,7 +21,9 @@ export const rotateSecretCommand: Command = {
     '',
     'Without --finish, generates a new secret and keeps the old one valid as the previous',
     'secret, so deliveries with either are accepted. Then run register --yes to put the new',
-    'URL on every agent, and rotate-secret --finish to drop the old secret.',
+    'URL on every agent, set it on the employee webhooks in the TalkPilot dashboard',
+    '(Settings > Webhooks), and run rotate-secret --finish to drop the old secret.',
+    'If someone else changes the secret meanwhile, the command fails and changes nothing.',
     '',
     'Options:',
     '  --finish          end the rotation: the previous secret stops being accepted',
@@ -40,15 +44,15 @@ export const rotateSecretCommand: Command = {
 async function openSecret(context: CliContext, values: OptionValues) {
   const { outputs, clients } = await openDeployment(context, values);
   const secretArn = outputs.require(StackOutputKey.webhookSecretArn);
-  const value = await readWebhookSecret(clients.secretsManager, secretArn);
+  const { value, versionId } = await readWebhookSecretVersion(clients.secretsManager, secretArn);
   context.output.protect(value.current);
   context.output.protect(value.previous ?? '');
 
-  return { client: clients.secretsManager, secretArn, value };
+  return { client: clients.secretsManager, secretArn, value, versionId };
 }
 
 async function startRotation(context: CliContext, values: OptionValues): Promise<void> {
-  const { client, secretArn, value } = await openSecret(context, values);
+  const { client, secretArn, value, versionId } = await openSecret(context, values);
   if (value.previous !== undefined && !booleanOption(values, 'force')) {
     throw new CliError(
       `A rotation of ${secretArn} is already in progress. Register the current URL on every ` +
@@ -58,7 +62,7 @@ async function startRotation(context: CliContext, values: OptionValues): Promise
 
   const current = generateWebhookSecret();
   context.output.protect(current);
-  await writeWebhookSecret(client, secretArn, { current, previous: value.current });
+  await replaceWebhookSecret(client, secretArn, versionId, { current, previous: value.current });
 
   context.output.info(`Started the rotation of ${secretArn}.`);
   context.output.info(
@@ -67,24 +71,26 @@ async function startRotation(context: CliContext, values: OptionValues): Promise
       'secret stays valid until rotate-secret --finish.',
   );
   context.output.info(
-    'Next: npm run register -- --yes to set the new URL on every agent, then ' +
+    'Next: npm run register -- --yes to set the new URL on every agent, update the employee ' +
+      'webhooks in the TalkPilot dashboard (Settings > Webhooks), then ' +
       'npm run rotate-secret -- --finish.',
   );
 }
 
 async function finishRotation(context: CliContext, values: OptionValues): Promise<void> {
-  const { client, secretArn, value } = await openSecret(context, values);
+  const { client, secretArn, value, versionId } = await openSecret(context, values);
   if (value.previous === undefined) {
     context.output.info(`No rotation of ${secretArn} is in progress; nothing to finish.`);
 
     return;
   }
 
-  await writeWebhookSecret(client, secretArn, { current: value.current });
+  await replaceWebhookSecret(client, secretArn, versionId, { current: value.current });
 
   context.output.info(`Finished the rotation of ${secretArn}: the previous secret is removed.`);
   context.output.info(
     'The ingest function caches secrets for SECRET_CACHE_SECONDS (default 300), so it may ' +
       'accept the old secret for up to that long.',
   );
+  context.output.info(EMPLOYEE_WEBHOOK_REMINDER);
 }

@@ -1,9 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  GetSecretValueCommand,
-  PutSecretValueCommand,
-  type SecretsManagerClient,
-} from '@aws-sdk/client-secrets-manager';
+import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { callAws } from '../aws/aws-errors';
 import { CliSecretInvalidError } from '../cli-errors';
 
@@ -48,24 +44,29 @@ export async function readWebhookSecret(
   client: SecretsManagerClient,
   secretId: string,
 ): Promise<WebhookSecretValue> {
+  return (await readWebhookSecretVersion(client, secretId)).value;
+}
+
+/** The webhook secret's value and the id of the version it was read from. */
+export interface WebhookSecretVersion {
+  readonly value: WebhookSecretValue;
+  /** `VersionId` of the version labelled `AWSCURRENT` when it was read. */
+  readonly versionId: string;
+}
+
+/** Reads the current version of the webhook secret `secretId` with its version id. */
+export async function readWebhookSecretVersion(
+  client: SecretsManagerClient,
+  secretId: string,
+): Promise<WebhookSecretVersion> {
   const response = await callAws(() =>
     client.send(new GetSecretValueCommand({ SecretId: secretId })),
   );
 
-  return parseWebhookSecret(response.SecretString, secretId);
-}
-
-/** Stores `value` as the new version of the webhook secret `secretId`. */
-export async function writeWebhookSecret(
-  client: SecretsManagerClient,
-  secretId: string,
-  value: WebhookSecretValue,
-): Promise<void> {
-  await callAws(() =>
-    client.send(
-      new PutSecretValueCommand({ SecretId: secretId, SecretString: JSON.stringify(value) }),
-    ),
-  );
+  return {
+    value: parseWebhookSecret(response.SecretString, secretId),
+    versionId: response.VersionId ?? '',
+  };
 }
 
 function invalidSecret(secretId: string): CliSecretInvalidError {

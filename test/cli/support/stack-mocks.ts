@@ -72,11 +72,11 @@ export function mockStack() {
         }),
       );
     },
-    /** Makes GetSecretValue return `value` for the webhook secret. */
-    givenWebhookSecret(value: { current: string; previous?: string }) {
+    /** Makes GetSecretValue return `value` as version `versionId` of the webhook secret. */
+    givenWebhookSecret(value: { current: string; previous?: string }, versionId = 'version-1') {
       secretsManager
         .on(GetSecretValueCommand, { SecretId: WEBHOOK_SECRET_ARN })
-        .resolves({ SecretString: JSON.stringify(value) });
+        .resolves({ SecretString: JSON.stringify(value), VersionId: versionId });
     },
     /** Makes GetSecretValue return `apiKey` for the API key secret. */
     givenApiKeySecret(apiKey: string) {
