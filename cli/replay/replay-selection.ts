@@ -8,7 +8,7 @@ export type ReplaySelection =
   | { readonly callIds: readonly string[] }
   | { readonly range: ReceivedRange };
 
-/** Which end of the range a time option gives. */
+/** End of the range that a time option sets. */
 type RangeEnd = 'from' | 'to';
 
 /** Milliseconds added to a `--to` time without a fraction, so its whole second is included. */

@@ -2,7 +2,7 @@ import { DedupeStatus } from '../../functions/ledger/ledger-item';
 import type { CliContext } from '../cli-context';
 import type { StoredCall } from './stored-call';
 
-/** The calls to replay and the number left out because a consumer still holds them. */
+/** Calls to replay, and the number left out because a consumer is still processing them. */
 export interface ReplayableCalls {
   readonly calls: readonly StoredCall[];
   readonly skipped: number;

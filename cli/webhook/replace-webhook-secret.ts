@@ -18,10 +18,10 @@ export const SecretStage = {
 /**
  * Stores `value` as the new current version of the webhook secret, but only if the version
  * labelled `AWSCURRENT` is still `expectedVersionId`, the one the caller read. The new version
- * is written as `AWSPENDING` first; then `AWSCURRENT` moves to it with `RemoveFromVersionId`,
- * which Secrets Manager refuses when the label sits on another version. So of two rotations
- * that read the same version, only one takes effect and the other gets
- * `CliSecretChangedError`. Returns the id of the new version.
+ * is written as `AWSPENDING` first. Then `AWSCURRENT` moves to it with `RemoveFromVersionId`,
+ * and Secrets Manager rejects that move when the label is on another version (API reference of
+ * UpdateSecretVersionStage). So of two rotations that read the same version, only one takes
+ * effect, and the other gets `CliSecretChangedError`. Returns the id of the new version.
  */
 export async function replaceWebhookSecret(
   client: SecretsManagerClient,
@@ -60,7 +60,8 @@ export async function replaceWebhookSecret(
 }
 
 // The move fails either because another run moved `AWSCURRENT` first, or for another reason
-// (permissions, throttling), which is rethrown as it is.
+// (permissions, throttling), which is rethrown as it is. NOTE: the exception name for a moved
+// label is not documented, so the version is read again instead of matching the name.
 async function rethrowIfUnchanged(
   client: SecretsManagerClient,
   secretId: string,

@@ -73,9 +73,9 @@ describe('replay range', () => {
   });
 
   describe('calls in progress', () => {
-    it('skips a call that a consumer still holds, with a line and a count', async () => {
+    it('skips and counts a call in progress', async () => {
       const done = await givenStoredCall(ledger(), '2026-03-22T10:00:00.000Z');
-      const held = await givenStoredCall(
+      const inProgressCall = await givenStoredCall(
         ledger(),
         '2026-03-22T11:00:00.000Z',
         StoredCallState.inProgress,
@@ -85,7 +85,7 @@ describe('replay range', () => {
 
       expect(run.exitCode).toBe(0);
       expect(run.stderr).toContain(
-        `Call ${held} is still being processed; replay it after it completes`,
+        `Call ${inProgressCall} is still being processed; replay it after it completes`,
       );
       expect(run.stdout).toContain('Queued 1 of 1 calls for replay');
       expect(run.stdout).toContain('skipped 1 still being processed');
@@ -93,13 +93,13 @@ describe('replay range', () => {
     });
 
     it('queues nothing when the only given call is in progress', async () => {
-      const held = await givenStoredCall(
+      const inProgressCall = await givenStoredCall(
         ledger(),
         '2026-03-22T11:00:00.000Z',
         StoredCallState.inProgress,
       );
 
-      const run = await replay(['--call-id', held]);
+      const run = await replay(['--call-id', inProgressCall]);
 
       expect(run.exitCode).toBe(0);
       expect(run.stdout).toContain('No stored calls to replay; skipped 1 still being processed');
@@ -107,16 +107,16 @@ describe('replay range', () => {
     });
 
     it('replays a call in progress with --include-in-progress', async () => {
-      const held = await givenStoredCall(
+      const inProgressCall = await givenStoredCall(
         ledger(),
         '2026-03-22T11:00:00.000Z',
         StoredCallState.inProgress,
       );
 
-      const run = await replay(['--call-id', held, '--include-in-progress']);
+      const run = await replay(['--call-id', inProgressCall, '--include-in-progress']);
 
       expect(run.exitCode).toBe(0);
-      expect(await queuedCallIds()).toEqual([held]);
+      expect(await queuedCallIds()).toEqual([inProgressCall]);
     });
   });
 });
@@ -133,7 +133,7 @@ describe('parseReplayTime', () => {
       expect(parseReplayTime(end, text)).toBe(expected);
     });
 
-    it('reads every UTC time back as itself, to the end of its second for --to', () => {
+    it('reads UTC times back unchanged', () => {
       const times = fc.date({ min: new Date('2000-01-01Z'), max: new Date('2099-12-31Z') });
       fc.assert(
         fc.property(times, (time) => {
