@@ -23,14 +23,21 @@ async function main(): Promise<void> {
   stopOnSignals(runtime);
 }
 
+// Ctrl+C under `npm start` reaches the runtime twice, from the terminal and forwarded by npm,
+// so a repeat within this time is the same key press.
+const REPEATED_SIGNAL_MS = 1000;
+
 function stopOnSignals(runtime: LocalRuntime): void {
-  let stopping = false;
+  let stoppingSinceMs: number | undefined;
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (stoppingSinceMs !== undefined) {
+      if (Date.now() - stoppingSinceMs < REPEATED_SIGNAL_MS) {
+        return;
+      }
       print(`Received ${signal} again; exiting without waiting for the work in flight.`);
       process.exit(1);
     }
-    stopping = true;
+    stoppingSinceMs = Date.now();
     print(
       `Received ${signal}; finishing the requests in flight, any reconcile run, and the queued ` +
         'messages. Press Ctrl+C again to exit at once; queued messages are then lost.',
