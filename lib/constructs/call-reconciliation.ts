@@ -66,12 +66,15 @@ export class CallReconciliation extends Construct {
     });
     this.function = reconciler.function;
     this.functionLogGroup = reconciler.logGroup;
+    // EventBridge invokes asynchronously, and by default Lambda retries a failed async run
+    // twice. No retry is needed because the next scheduled run covers the same window.
+    this.function.configureAsyncInvoke({ retryAttempts: 0 });
     this.grantAccess(props);
 
     this.schedule = new Rule(this, 'Schedule', {
       description: 'Runs the TalkPilot call reconciler',
       schedule: Schedule.rate(Duration.minutes(props.intervalMinutes ?? 15)),
-      // A failed run is not retried: the next scheduled run covers the same window.
+      // Covers delivery to Lambda only; the async invoke settings above cover a failed run.
       targets: [new LambdaFunction(this.function, { retryAttempts: 0 })],
     });
   }

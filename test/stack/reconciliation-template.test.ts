@@ -3,16 +3,20 @@ import { normalizeApiKey } from '../../functions/reconciler/api-key-source';
 import { ApiKeyPlaceholder } from '../../lib/constructs/call-reconciliation';
 import { synthesizeTestStack, type TemplateResource } from './support/synth-stack';
 
-function reconcilerFunction(template: Template): TemplateResource {
-  const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+function reconcilerFunctionEntry(template: Template): [string, TemplateResource] {
+  const functions = Object.entries(template.findResources('AWS::Lambda::Function'));
   const reconciler = functions.find(
-    (fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME === 'reconciler',
+    ([, fn]) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME === 'reconciler',
   );
   if (reconciler === undefined) {
     throw new Error('expected a reconciler function');
   }
 
   return reconciler;
+}
+
+function reconcilerFunction(template: Template): TemplateResource {
+  return reconcilerFunctionEntry(template)[1];
 }
 
 describe('CallReconciliation', () => {
@@ -41,6 +45,16 @@ describe('CallReconciliation', () => {
       template.hasResourceProperties('AWS::Events::Rule', {
         ScheduleExpression: 'rate(30 minutes)',
         Targets: [Match.objectLike({ RetryPolicy: { MaximumRetryAttempts: 0 } })],
+      });
+    });
+
+    it('turns off Lambda retries of a failed run', () => {
+      const [logicalId] = reconcilerFunctionEntry(template);
+
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: logicalId },
+        Qualifier: '$LATEST',
+        MaximumRetryAttempts: 0,
       });
     });
   });
