@@ -9,7 +9,7 @@ import {
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { ReconcilerMetric } from '../../functions/observability/metric-names';
+import { ConsumerMetric, ReconcilerMetric } from '../../functions/observability/metric-names';
 import { type MonitoredPipeline, MonitoringPeriod, serviceMetric } from './monitored-pipeline';
 
 /** Thresholds of the pipeline alarms. */
@@ -18,9 +18,15 @@ export interface PipelineAlarmOptions {
   readonly oldestMessageAge?: Duration;
 }
 
+/** One alarm: id, description, metric, threshold (fires above it) and missing-data rule. */
+type AlarmDefinition = [string, string, IMetric, number, TreatMissingData];
+
 /**
  * Creates the alarms of the pipeline, each notifying `topic` when it fires and when it clears.
- * Periods without data count as healthy, since an idle pipeline sends no metrics.
+ * For counts of events (errors, 5xx, missed or quarantined calls), a period without data counts
+ * as healthy, since an idle pipeline sends no metrics. The queue alarms keep their last state
+ * instead, because SQS stops sending metrics for a queue without activity for about six hours
+ * while messages may still sit in it.
  */
 export function createPipelineAlarms(
   scope: Construct,
@@ -29,7 +35,7 @@ export function createPipelineAlarms(
   options: PipelineAlarmOptions = {},
 ): Alarm[] {
   const oldestMessageAge = options.oldestMessageAge ?? Duration.minutes(15);
-  const definitions: [string, string, IMetric, number][] = [
+  const definitions: AlarmDefinition[] = [
     [
       'DeadLetterQueueNotEmpty',
       'Messages reached the dead-letter queue: inspect them and run redrive after the fix.',
@@ -38,6 +44,7 @@ export function createPipelineAlarms(
         statistic: Stats.MAXIMUM,
       }),
       0,
+      TreatMissingData.IGNORE,
     ],
     [
       'OldestMessageTooOld',
@@ -47,47 +54,60 @@ export function createPipelineAlarms(
         statistic: Stats.MAXIMUM,
       }),
       oldestMessageAge.toSeconds(),
+      TreatMissingData.IGNORE,
     ],
     [
       'IngestServerErrors',
       'The webhook endpoint answered 5xx: TalkPilot does not retry, so these calls wait for the reconciler.',
       pipeline.api.metricServerError({ period: MonitoringPeriod, statistic: Stats.SUM }),
       0,
+      TreatMissingData.NOT_BREACHING,
     ],
     [
       'ConsumerErrors',
       'The consumer function failed: see the consumer log group.',
       pipeline.consumerFunction.metricErrors({ period: MonitoringPeriod, statistic: Stats.SUM }),
       0,
+      TreatMissingData.NOT_BREACHING,
+    ],
+    [
+      'MessagesQuarantined',
+      'The consumer quarantined messages it cannot process, for example after a TalkPilot payload change: see the reason of the lines with outcome "quarantined" in the consumer log group.',
+      serviceMetric('consumer', ConsumerMetric.quarantined),
+      0,
+      TreatMissingData.NOT_BREACHING,
     ],
     [
       'ReconcilerErrors',
       'The reconciler function failed: see the reconciler log group.',
       pipeline.reconcilerFunction.metricErrors({ period: MonitoringPeriod, statistic: Stats.SUM }),
       0,
+      TreatMissingData.NOT_BREACHING,
     ],
     [
       'CallsMissed',
       'The reconciler found calls whose webhook never arrived: webhooks are being lost. Check the webhook URL on each agent.',
       serviceMetric('reconciler', ReconcilerMetric.callsMissed),
       0,
+      TreatMissingData.NOT_BREACHING,
     ],
     [
       'ReconcileAgentsFailed',
       "The reconciler could not check an agent's calls (for example a key without calls:read): see 'reconcile agent failed' in the reconciler log group.",
       serviceMetric('reconciler', ReconcilerMetric.agentsFailed),
       0,
+      TreatMissingData.NOT_BREACHING,
     ],
   ];
 
-  return definitions.map(([id, description, metric, threshold]) => {
+  return definitions.map(([id, description, metric, threshold, treatMissingData]) => {
     const alarm = new Alarm(scope, id, {
       alarmDescription: description,
       metric,
       threshold,
       comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
       evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+      treatMissingData,
     });
     alarm.addAlarmAction(new SnsAction(topic));
     alarm.addOkAction(new SnsAction(topic));

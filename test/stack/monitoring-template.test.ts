@@ -26,7 +26,7 @@ describe('PipelineMonitoring', () => {
           { Ref: expect.stringMatching(/^MonitoringAlarmTopic/) },
         ]);
       }
-      expect(alarms).toHaveLength(7);
+      expect(alarms).toHaveLength(8);
     });
 
     it.each([
@@ -35,6 +35,7 @@ describe('PipelineMonitoring', () => {
       ['ingest answers 5xx', '5xx', 'AWS/ApiGateway', 0],
       ['reconciler found missed calls', ReconcilerMetric.callsMissed, 'TalkPilotWebhooks', 0],
       ['a reconciler agent failed', ReconcilerMetric.agentsFailed, 'TalkPilotWebhooks', 0],
+      ['the consumer quarantined a message', ConsumerMetric.quarantined, 'TalkPilotWebhooks', 0],
     ])('fires when %s', (_case, metricName, namespace, threshold) => {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         MetricName: metricName,
@@ -52,15 +53,37 @@ describe('PipelineMonitoring', () => {
       expect(Object.keys(errorAlarms)).toHaveLength(2);
     });
 
-    it.each([ReconcilerMetric.callsMissed, ReconcilerMetric.agentsFailed])(
-      'watches %s with the reconciler service dimension',
-      (metricName) => {
-        template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-          MetricName: metricName,
-          Dimensions: [{ Name: 'service', Value: 'reconciler' }],
-        });
-      },
-    );
+    it.each([
+      [ReconcilerMetric.callsMissed, 'reconciler'],
+      [ReconcilerMetric.agentsFailed, 'reconciler'],
+      [ConsumerMetric.quarantined, 'consumer'],
+    ])('watches %s with the %s service dimension', (metricName, service) => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: metricName,
+        Dimensions: [{ Name: 'service', Value: service }],
+      });
+    });
+
+    it.each([
+      ['ApproximateNumberOfMessagesVisible', 'ignore'],
+      ['ApproximateAgeOfOldestMessage', 'ignore'],
+      ['5xx', 'notBreaching'],
+      ['Errors', 'notBreaching'],
+      [ReconcilerMetric.callsMissed, 'notBreaching'],
+      [ReconcilerMetric.agentsFailed, 'notBreaching'],
+      [ConsumerMetric.quarantined, 'notBreaching'],
+    ])('treats missing %s data as %s', (metricName, treatMissingData) => {
+      const alarms = Object.values(
+        template.findResources('AWS::CloudWatch::Alarm', {
+          Properties: { MetricName: metricName },
+        }),
+      );
+
+      const rules = alarms.map((alarm) => alarm.Properties.TreatMissingData);
+
+      expect(rules.length).toBeGreaterThan(0);
+      expect(new Set(rules)).toEqual(new Set([treatMissingData]));
+    });
   });
 
   describe('alarm e-mail', () => {
