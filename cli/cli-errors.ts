@@ -48,7 +48,11 @@ export class CliCredentialsMissingError extends CliError {
   override readonly name = 'CliCredentialsMissingError';
 
   constructor(options?: ErrorOptions) {
-    super('No AWS credentials found. Configure a profile or run with --local.', options);
+    super(
+      'No AWS credentials found. Configure a profile (aws configure or aws sso login) or set ' +
+        'AWS_ACCESS_KEY_ID; webhook-url, redrive and replay also run against npm start with --local.',
+      options,
+    );
   }
 }
 

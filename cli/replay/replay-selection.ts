@@ -13,6 +13,8 @@ type RangeEnd = 'from' | 'to';
 
 /** Milliseconds added to a `--to` time without a fraction, so its whole second is included. */
 const REST_OF_SECOND_MS = 999;
+// Added to a `--to` date without a time, so the range covers that whole UTC day.
+const REST_OF_DAY_MS = 24 * 60 * 60 * 1000 - 1;
 
 /** Reads `--call-id`, or `--from` and `--to`, and rejects other combinations. */
 export function readReplaySelection(values: OptionValues): ReplaySelection {
@@ -40,19 +42,24 @@ export function readReplaySelection(values: OptionValues): ReplaySelection {
 /**
  * Parses an ISO 8601 date or date-time for `--from` or `--to` and returns it as ISO 8601 UTC
  * with milliseconds, the form of the ledger's `received_at`. A time without a zone is UTC, never
- * the machine's local time, and a date alone is 00:00 UTC. A `--to` time without a fraction
- * covers its whole second, so `--to 2026-03-22T23:59:59Z` includes 23:59:59.500.
+ * the machine's local time. A date alone starts at 00:00 UTC for `--from` and covers the whole
+ * UTC day for `--to`. A `--to` time without a fraction covers its whole second, so
+ * `--to 2026-03-22T23:59:59Z` includes 23:59:59.500.
  */
 export function parseReplayTime(end: RangeEnd, text: string): string {
   const epochMs = parseApiTime(text);
   if (epochMs === undefined) {
     throw new CliUsageError(
       `--${end} must be an ISO 8601 time such as 2026-03-22T10:00:00Z, or a date such as ` +
-        '2026-03-22 (00:00 UTC); a time without a zone is read as UTC.',
+        '2026-03-22 (the whole UTC day for --to); a time without a zone is read as UTC.',
     );
   }
+  if (end === 'from') {
+    return new Date(epochMs).toISOString();
+  }
+  const isDateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text.trim());
   const hasFraction = /\d[.,]\d/.test(text);
-  const endOfSecond = end === 'to' && !hasFraction ? REST_OF_SECOND_MS : 0;
+  const restMs = isDateOnly ? REST_OF_DAY_MS : hasFraction ? 0 : REST_OF_SECOND_MS;
 
-  return new Date(epochMs + endOfSecond).toISOString();
+  return new Date(epochMs + restMs).toISOString();
 }

@@ -73,7 +73,9 @@ describe('webhook-url', () => {
 
       expect(run.exitCode).toBe(1);
       expect(run.stderr).toBe(
-        'No AWS credentials found. Configure a profile or run with --local.\n',
+        'No AWS credentials found. Configure a profile (aws configure or aws sso login) or set ' +
+          'AWS_ACCESS_KEY_ID; webhook-url, redrive and replay also run against npm start with ' +
+          '--local.\n',
       );
     });
 
