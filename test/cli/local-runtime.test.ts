@@ -10,9 +10,15 @@ import { readLocalConfig } from '../../local/local-config';
 import { type LocalRuntime, startLocalRuntime } from '../../local/local-runtime';
 import { localClientConfig } from '../../local/resources';
 import { waitFor } from '../local/wait-for';
+import { recordFakeLogLine } from '../support/log-capture-sink';
 import { runCommand } from './support/cli-harness';
 
-const silentLogger: LoggerPort = { debug() {}, info() {}, warn() {}, error() {} };
+const silentLogger = {
+  debug: (message: unknown, ...fields: unknown[]) => recordFakeLogLine('debug', message, ...fields),
+  info: (message: unknown, ...fields: unknown[]) => recordFakeLogLine('info', message, ...fields),
+  warn: (message: unknown, ...fields: unknown[]) => recordFakeLogLine('warn', message, ...fields),
+  error: (message: unknown, ...fields: unknown[]) => recordFakeLogLine('error', message, ...fields),
+} as unknown as LoggerPort;
 let runtime: LocalRuntime;
 let env: Record<string, string>;
 let dataDir: string;

@@ -9,6 +9,7 @@ import type { MetricsPort } from '../../functions/observability/metrics';
 import type { MessageMetadata } from '../../functions/queue/queue-message';
 import type { EmployeeEvent } from '../../functions/schemas/employee-event-schema';
 import type { LocalAws } from '../support/local-aws';
+import { recordFakeLogLine } from '../support/log-capture-sink';
 
 /** Fixed start of the fake clock. */
 export const START = new Date('2026-03-22T10:31:00.000Z');
@@ -27,6 +28,7 @@ export function createCapturingLogger(): LoggerPort & { lines: LogLine[] } {
     (level: LogLine['level']) =>
     (message: unknown, fields: unknown = {}) => {
       lines.push({ level, message: String(message), fields: fields as Record<string, unknown> });
+      recordFakeLogLine(level, message, fields);
     };
 
   return {

@@ -1,4 +1,5 @@
 import type { LoggerPort } from '../../functions/observability/logger';
+import { recordFakeLogLine } from '../support/log-capture-sink';
 
 /** One call to a capturing logger: level, message and the merged attributes. */
 export interface CapturedLine {
@@ -23,6 +24,7 @@ export function createCapturingLogger(
   const record =
     (level: CapturedLine['level']) =>
     (message: unknown, ...extra: unknown[]): void => {
+      recordFakeLogLine(level, message, ...extra);
       const attributes = Object.assign({}, ...extra.map(toAttributes));
       lines.push({
         ...attributes,

@@ -22,6 +22,7 @@ import {
 import type { RateLimits } from '../../functions/talkpilot/rate-window';
 import { toSqsRecord } from '../../local/sqs-record';
 import type { LocalAws } from '../support/local-aws';
+import { recordFakeLogLine } from '../support/log-capture-sink';
 import { createFakeTime, type FakeTime } from '../support/talkpilot-fake-time';
 import { startTalkPilotStandIn, type TalkPilotStandIn } from '../support/talkpilot-stand-in';
 
@@ -164,6 +165,7 @@ function captureLogger(logs: LogLine[]): LoggerPort {
     (level: string) =>
     (message: string, fields: Record<string, unknown> = {}) => {
       logs.push({ level, message, fields });
+      recordFakeLogLine(level, message, fields);
     };
 
   return {

@@ -3,12 +3,14 @@ import type { QueueMessage } from '../../functions/queue/queue-message';
 import { ReconcilerLogMessage } from '../../functions/reconciler/reconciler-log';
 import { startReconcileLoop } from '../../local/reconcile-loop';
 import { type LocalAws, startLocalAws } from '../support/local-aws';
+import { recordFakeLogLine } from '../support/log-capture-sink';
 import { createFakeTime } from '../support/talkpilot-fake-time';
 import { startTalkPilotStandIn } from '../support/talkpilot-stand-in';
 
 function captureLogger(messages: string[]): LoggerPort {
-  const push = (message: string) => {
+  const push = (message: string, ...fields: unknown[]) => {
     messages.push(message);
+    recordFakeLogLine('any', message, ...fields);
   };
 
   return { debug: push, info: push, warn: push, error: push } as unknown as LoggerPort;

@@ -28,6 +28,11 @@ function startCapture(directory) {
     }
   };
   const restorers = [teeStream(process.stdout, record), teeStream(process.stderr, record)];
+  // Fake loggers that keep lines in memory write them here too (test/support/log-capture-sink.ts).
+  globalThis.__talkpilotLogCapture = record;
+  restorers.push(() => {
+    globalThis.__talkpilotLogCapture = undefined;
+  });
   for (const method of CONSOLE_METHODS) {
     restorers.push(teeConsole(method, record));
   }

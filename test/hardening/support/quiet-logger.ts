@@ -1,4 +1,5 @@
 import type { LoggerPort } from '../../../functions/observability/logger';
+import { recordFakeLogLine } from '../../support/log-capture-sink';
 
 /** A log line kept in memory, serialized as the Powertools logger would write its fields. */
 export interface KeptLine {
@@ -23,6 +24,7 @@ export function createQuietLogger(): QuietLogger {
     (level: KeptLine['level']) =>
     (message: unknown, fields: unknown = {}) => {
       lines.push({ level, message: String(message), json: serialize(String(message), fields) });
+      recordFakeLogLine(level, message, fields);
     };
 
   return {

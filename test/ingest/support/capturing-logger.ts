@@ -1,5 +1,6 @@
 import type { LoggerPort } from '../../../functions/observability/logger';
 import type { MetricsPort } from '../../../functions/observability/metrics';
+import { recordFakeLogLine } from '../../support/log-capture-sink';
 
 /** One captured log call. */
 export interface CapturedLine {
@@ -23,6 +24,7 @@ export function createCapturingLogger() {
     (level: CapturedLine['level']) =>
     (message: string, ...extra: Record<string, unknown>[]) => {
       lines.push({ level, message, fields: Object.assign({}, ...extra) });
+      recordFakeLogLine(level, message, ...extra);
     };
   const logger = {
     debug: capture('debug'),
