@@ -38,16 +38,22 @@ function clientConfig(endpoint: string) {
 }
 
 describe('createSecretsManagerClient', () => {
+  let standIn: Awaited<ReturnType<typeof startStandIn>> | undefined;
+
+  afterEach(async () => {
+    await standIn?.stop();
+    standIn = undefined;
+  });
+
   describe('default limits', () => {
     it('uses a 2 s request timeout, a 1 s connection timeout and two tries', async () => {
-      const standIn = await startStandIn('answer');
+      standIn = await startStandIn('answer');
       const client = createSecretsManagerClient(clientConfig(standIn.endpoint));
 
       const output = await client.send(new GetSecretValueCommand({ SecretId: SECRET_ID }));
       const handlerConfig = client.config.requestHandler as unknown as {
         httpHandlerConfigs(): Record<string, unknown>;
       };
-      await standIn.stop();
 
       expect(output.SecretString).toBe('{"current":"c-1"}');
       expect(handlerConfig.httpHandlerConfigs()).toMatchObject({
@@ -61,7 +67,7 @@ describe('createSecretsManagerClient', () => {
 
   describe('hung Secrets Manager', () => {
     it('throws TimeoutError when no response arrives within the request timeout', async () => {
-      const standIn = await startStandIn('hang');
+      standIn = await startStandIn('hang');
       const client = createSecretsManagerClient(clientConfig(standIn.endpoint), {
         connectionTimeoutMs: 100,
         requestTimeoutMs: 200,
@@ -71,11 +77,10 @@ describe('createSecretsManagerClient', () => {
       const error = await client
         .send(new GetSecretValueCommand({ SecretId: SECRET_ID }))
         .catch((caught: unknown) => caught);
-      await standIn.stop();
 
       expect(error).toBeInstanceOf(Error);
       expect((error as Error).name).toBe('TimeoutError');
       expect(standIn.requests).toHaveLength(2);
-    });
+    }, 3_000);
   });
 });
