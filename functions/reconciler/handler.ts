@@ -1,5 +1,4 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { readReconcilerConfig } from '../config/reconciler-config';
@@ -7,6 +6,7 @@ import { createLogger } from '../observability/logger';
 import { ServiceName } from '../observability/metric-names';
 import { createMetrics } from '../observability/metrics';
 import { SqsQueue } from '../queue/sqs-queue';
+import { createSecretsManagerClient } from '../secrets/secrets-manager-client';
 import { createApiKeySource } from './api-key-source';
 import { createReconcilerHandler } from './create-reconciler-handler';
 
@@ -16,7 +16,10 @@ const metrics = createMetrics(ServiceName.reconciler);
 
 const reconcileOnce = createReconcilerHandler({
   talkpilot: config.talkpilot,
-  apiKey: createApiKeySource(config.talkpilot.apiKey, { client: new SecretsManagerClient({}) }),
+  apiKey: createApiKeySource(config.talkpilot.apiKey, {
+    client: createSecretsManagerClient(),
+    logger,
+  }),
   settings: config.settings,
   dynamodb: new DynamoDBClient({}),
   tableName: config.ledgerTableName,

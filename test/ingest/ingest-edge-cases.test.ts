@@ -7,6 +7,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { SecretsManagerWebhookSecretSource } from '../../functions/secrets/secrets-manager-webhook-secret-source';
 import { type LocalAws, startLocalAws } from '../support/local-aws';
+import { createCapturingLogger } from './support/capturing-logger';
 import { createIngestHarness } from './support/ingest-harness';
 import { buildWebhookEvent } from './support/webhook-event';
 
@@ -120,11 +121,13 @@ describe('createIngestHandler', () => {
         .on(GetSecretValueCommand)
         .resolvesOnce({ SecretString: JSON.stringify({ current: secret }) })
         .rejects(new InternalServiceError({ message: 'outage', $metadata: {} }));
+      const sourceLog = createCapturingLogger();
       const secrets = new SecretsManagerWebhookSecretSource({
         secretId: SECRET_ID,
         client: new SecretsManagerClient({ region: 'eu-central-1' }),
         cacheSeconds: 300,
         now: () => 1_000_000,
+        logger: sourceLog.logger,
       });
       const harness = await createHarness({ secrets });
       const callBody = '{"event":"call.completed","call":{"id":"c-1"}}';
@@ -136,12 +139,13 @@ describe('createIngestHandler', () => {
       ];
 
       expect(wrong.map((response) => response.statusCode)).toEqual([401, 401]);
-      const refreshFailures = harness.log.lines.filter(
+      const refreshFailures = sourceLog.lines.filter(
         (line) => line.message === 'webhook secret refresh failed',
       );
       expect(refreshFailures).toHaveLength(1);
       expect(refreshFailures[0]?.level).toBe('warn');
       expect(harness.log.text()).not.toContain(secret);
+      expect(sourceLog.text()).not.toContain(secret);
     });
   });
 });
