@@ -58,6 +58,9 @@ export async function handler(
   try {
     return await ingest(event);
   } finally {
-    metrics.publishStoredMetrics();
+    // Only rejections and queue failures add metrics; an accepted webhook writes no line.
+    if (metrics.hasStoredMetrics()) {
+      metrics.publishStoredMetrics();
+    }
   }
 }

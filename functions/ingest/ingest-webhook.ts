@@ -69,7 +69,6 @@ async function enqueue(
     ...ids,
     content_type: readMediaType(request.headers['content-type']),
   });
-  deps.metrics.addMetric(IngestMetric.accepted, MetricUnit.Count, 1);
 
   return { outcome: 'accepted', event, ...(callId ? { callId } : {}) };
 }

@@ -9,9 +9,11 @@ export const ServiceName = {
   reconciler: 'reconciler',
 } as const;
 
-/** Metrics of the ingest handler. */
+/**
+ * Metrics of the ingest handler. Accepted webhooks have none: the HTTP API's request counts
+ * show them, and a metric would write an extra log line for every call.
+ */
 export const IngestMetric = {
-  accepted: 'WebhooksAccepted',
   rejected: 'WebhooksRejected',
   queueSendFailed: 'QueueSendFailed',
 } as const;

