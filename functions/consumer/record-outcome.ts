@@ -31,8 +31,7 @@ export function recordOutcome(
     event: handled.event,
     source: handled.source,
     delay_ms: measureDelayMs(handled.receivedAt, deps.clock()),
-    message_id: message.messageId,
-    receive_count: readReceiveCount(message),
+    ...describeDelivery(message, handled),
     request_id: handled.requestId,
     invalid_path: handled.invalidPath,
     error: handled.error,
@@ -43,6 +42,17 @@ export function recordOutcome(
     deps.logger.info(MESSAGE_HANDLED, fields);
   }
   deps.metrics.addMetric(METRIC_BY_OUTCOME[handled.outcome], MetricUnit.Count, 1);
+}
+
+// The SQS message id and receive count matter when a message was retried or set aside; on the
+// first, successful delivery they only add bytes to the most frequent log line.
+function describeDelivery(message: ConsumerMessage, handled: HandledMessage) {
+  const receiveCount = readReceiveCount(message);
+  const isFirstSuccess =
+    receiveCount === 1 &&
+    (handled.outcome === MessageOutcome.processed || handled.outcome === MessageOutcome.duplicate);
+
+  return isFirstSuccess ? {} : { message_id: message.messageId, receive_count: receiveCount };
 }
 
 function isWarning(handled: HandledMessage): boolean {

@@ -52,14 +52,14 @@ export interface ActionHooks {
   onEmployeeEvent(event: EmployeeEvent, context: HookContext): Promise<void>;
 }
 
-/** Default call hook: writes one structured log line with ids only. */
+/**
+ * Default call hook: writes one structured log line with the call id, and `replay` when an
+ * operator replayed the call. The consumer's outcome line already carries the other ids.
+ */
 export async function onCallCompleted(_call: CallPayload, context: HookContext): Promise<void> {
   context.logger.info(DEFAULT_CALL_HOOK_MESSAGE, {
-    event: context.event,
     call_id: context.callId,
-    agent_id: context.agentId,
-    source: context.source,
-    replay: context.isReplay,
+    ...(context.isReplay ? { replay: true } : {}),
   });
 }
 

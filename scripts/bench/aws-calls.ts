@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SQSClient } from '@aws-sdk/client-sqs';
+import { defaultActionHooks } from '../../functions/hooks/on-call';
 import { createLogger } from '../../functions/observability/logger';
-import { ServiceName } from '../../functions/observability/metric-names';
+import { ConsumerMetric, ServiceName } from '../../functions/observability/metric-names';
+import { createMetrics, MetricUnit } from '../../functions/observability/metrics';
 import { type HardeningAws, startHardeningAws } from '../../test/hardening/support/hardening-aws';
 import { buildCallBody, HARDENING_SECRET } from '../../test/hardening/support/hardening-payloads';
 import {
@@ -90,7 +92,7 @@ export async function measureAwsCalls(): Promise<{ figures: Figure[]; counts: Ca
     ingestMs: quantile(ingestMs, 0.5),
     consumerMsPerMessage:
       pipeline.consumerDurationsMs.reduce((total, ms) => total + ms, 0) / (2 * CALLS),
-    logBytesPerCall: await measureLogBytes(aws),
+    ...(await measureLogBytes(aws)),
   };
   await aws.stop();
 
@@ -162,26 +164,69 @@ function toFigures(counts: CallCounts): Figure[] {
       note: cost.breakdown,
     },
     {
-      name: 'log bytes per processed call (ingest + consumer)',
-      value: counts.logBytesPerCall,
+      name: 'log line bytes per processed call (ingest, consumer, default hook)',
+      value: counts.logLineBytesPerCall,
+      unit: 'bytes',
+    },
+    {
+      name: 'log bytes per processed call, one call per consumer batch (lines + metric line)',
+      value: counts.logLineBytesPerCall + counts.metricBytesPerBatchOfOne,
       unit: 'bytes',
       goal: '<= 600',
-      met: counts.logBytesPerCall <= 600,
+      met: counts.logLineBytesPerCall + counts.metricBytesPerBatchOfOne <= 600,
+    },
+    {
+      name: 'log bytes per processed call, ten calls per consumer batch',
+      value: counts.logLineBytesPerCall + counts.metricBytesPerCallInBatchOfTen,
+      unit: 'bytes',
+      goal: '<= 600',
+      met: counts.logLineBytesPerCall + counts.metricBytesPerCallInBatchOfTen <= 600,
     },
   ];
 }
 
 /**
  * Runs one call through a pipeline with the real Powertools loggers at their default level
- * (INFO) and counts the bytes they write.
+ * (INFO) and the default action hook, and counts the bytes they write. The consumer's
+ * embedded-metric line is measured apart, for a batch of one call and of ten.
  */
-async function measureLogBytes(aws: HardeningAws): Promise<number> {
+async function measureLogBytes(aws: HardeningAws) {
   const pipeline = await startHardeningPipeline(aws, {
     loggers: {
       ingest: createLogger(ServiceName.ingest),
       consumer: createLogger(ServiceName.consumer),
     },
+    // The default hook ignores the payload and writes its one line from the context.
+    hookBehaviour: (_callId, context) => defaultActionHooks.onCallCompleted({} as never, context),
   });
+  // UUIDs, as TalkPilot's call and agent ids are, so the ids weigh what they weigh in AWS.
+  const callId = randomUUID();
+  const logLineBytesPerCall = await countStdoutBytes(async () => {
+    await sendAll(pipeline, [callId], randomUUID());
+    await pipeline.settle(new Set([callId]));
+  });
+  await pipeline.stop();
+
+  return {
+    logLineBytesPerCall,
+    metricBytesPerBatchOfOne: await measureMetricLineBytes(1),
+    metricBytesPerCallInBatchOfTen: (await measureMetricLineBytes(10)) / 10,
+  };
+}
+
+/** Bytes of the consumer's embedded-metric line after a batch of `calls` processed calls. */
+async function measureMetricLineBytes(calls: number): Promise<number> {
+  const metrics = createMetrics(ServiceName.consumer);
+  for (let call = 0; call < calls; call += 1) {
+    metrics.addMetric(ConsumerMetric.processed, MetricUnit.Count, 1);
+  }
+
+  return countStdoutBytes(async () => {
+    metrics.publishStoredMetrics();
+  });
+}
+
+async function countStdoutBytes(work: () => Promise<void>): Promise<number> {
   let bytes = 0;
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = ((chunk: string | Uint8Array) => {
@@ -189,14 +234,10 @@ async function measureLogBytes(aws: HardeningAws): Promise<number> {
 
     return true;
   }) as typeof process.stdout.write;
-  // UUIDs, as TalkPilot's call and agent ids are, so the ids weigh what they weigh in AWS.
-  const callId = randomUUID();
   try {
-    await sendAll(pipeline, [callId], randomUUID());
-    await pipeline.settle(new Set([callId]));
+    await work();
   } finally {
     process.stdout.write = write;
-    await pipeline.stop();
   }
 
   return bytes;

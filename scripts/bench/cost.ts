@@ -10,7 +10,12 @@ export interface CallCounts {
   readonly readsPerDuplicateLocal: number;
   readonly ingestMs: number;
   readonly consumerMsPerMessage: number;
-  readonly logBytesPerCall: number;
+  /** Log lines of one call (ingest and consumer, default hook included), metric lines apart. */
+  readonly logLineBytesPerCall: number;
+  /** Embedded-metric line of a consumer batch holding one call. */
+  readonly metricBytesPerBatchOfOne: number;
+  /** Embedded-metric line of a consumer batch of ten calls, per call. */
+  readonly metricBytesPerCallInBatchOfTen: number;
 }
 
 /**

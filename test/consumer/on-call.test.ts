@@ -37,13 +37,7 @@ describe('defaultActionHooks', () => {
         {
           level: 'info',
           message: DEFAULT_CALL_HOOK_MESSAGE,
-          fields: {
-            event: 'call.completed',
-            call_id: 'call-1',
-            agent_id: 'agent-1',
-            source: 'webhook',
-            replay: false,
-          },
+          fields: { call_id: 'call-1' },
         },
       ]);
     });
