@@ -153,7 +153,7 @@ async function startParts(options: LocalRuntimeOptions, closers: Closer[]): Prom
   });
   const server = await startHttpServer({
     port: config.port,
-    routes: [{ method: 'POST', path: WEBHOOK_PATH, handler: ingest }],
+    routes: [{ method: 'ANY', path: WEBHOOK_PATH, handler: ingest }],
     logger: runtimeLogger,
   });
   closers.push(() => server.close());

@@ -83,9 +83,11 @@ export class WebhookIngest extends Construct {
         format: AccessLogFormat.custom(accessLogFormat),
       },
     });
+    // Every method reaches the function on this one path, so a GET or PUT gets the handler's
+    // 405 with `Allow: POST` rather than API Gateway's 404; other paths still get the 404.
     this.api.addRoutes({
       path: WebhookPath,
-      methods: [HttpMethod.POST],
+      methods: [HttpMethod.ANY],
       integration: new HttpLambdaIntegration('IngestIntegration', this.function),
     });
     this.webhookUrl = `${this.api.apiEndpoint}${WebhookPath}`;

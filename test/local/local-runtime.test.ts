@@ -111,6 +111,19 @@ describe('startLocalRuntime', () => {
   });
 
   describe('rejected requests', () => {
+    it('answers 405 with Allow: POST when the method is GET', async () => {
+      const response = await fetch(runtime.webhookUrl);
+
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toBe('POST');
+    });
+
+    it('answers 404 when the path is another one', async () => {
+      const response = await fetch(`${runtime.url}/other`, { method: 'POST', body: '{}' });
+
+      expect(response.status).toBe(404);
+    });
+
     it('answers 401 when the secret is wrong', async () => {
       const url = new URL(runtime.webhookUrl);
       url.searchParams.set('secret', 'not-the-secret');

@@ -39,12 +39,12 @@ describe('WebhookIngest', () => {
   });
 
   describe('route', () => {
-    it('routes only POST /webhooks/talkpilot', () => {
+    it('routes every method of /webhooks/talkpilot only', () => {
       const routes = template.findResources('AWS::ApiGatewayV2::Route');
 
       const routeKeys = Object.values(routes).map((route) => route.Properties.RouteKey);
 
-      expect(routeKeys).toEqual(['POST /webhooks/talkpilot']);
+      expect(routeKeys).toEqual(['ANY /webhooks/talkpilot']);
     });
 
     it('uses payload format 2.0 for the Lambda integration', () => {
