@@ -13,6 +13,22 @@ export const DEFAULT_TALKPILOT_BASE_URL = 'https://api.talkpilot.io/v1';
  * key is absent or not valid JSON.
  */
 export function readCdkContextString(key: string, projectDir = process.cwd()): string | undefined {
+  const value = readCdkContextValue(key, projectDir);
+
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * Returns a positive whole number of the `context` object in `cdk.json`, given as a number or
+ * a numeric string, or `undefined` when the file or the key is absent or holds anything else.
+ */
+export function readCdkContextInteger(key: string, projectDir = process.cwd()): number | undefined {
+  const value = Number(readCdkContextValue(key, projectDir));
+
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+function readCdkContextValue(key: string, projectDir: string): unknown {
   let text: string;
   try {
     text = readFileSync(join(projectDir, 'cdk.json'), 'utf8');
@@ -21,9 +37,8 @@ export function readCdkContextString(key: string, projectDir = process.cwd()): s
   }
   try {
     const context = (JSON.parse(text) as { context?: Record<string, unknown> }).context;
-    const value = context?.[key];
 
-    return typeof value === 'string' && value !== '' ? value : undefined;
+    return context?.[key];
   } catch {
     return undefined;
   }

@@ -6,7 +6,11 @@ import {
   type TalkPilotClient,
 } from '../../functions/talkpilot/talkpilot-client';
 import type { TimePort } from '../../functions/talkpilot/time-port';
-import { DEFAULT_TALKPILOT_BASE_URL, readCdkContextString } from '../aws/cdk-context';
+import {
+  DEFAULT_TALKPILOT_BASE_URL,
+  readCdkContextInteger,
+  readCdkContextString,
+} from '../aws/cdk-context';
 import type { Deployment } from '../aws/deployment';
 import { StackOutputKey } from '../aws/stack-outputs';
 import type { CliContext } from '../cli-context';
@@ -24,8 +28,9 @@ export interface TalkPilotConnection {
 /**
  * Creates a TalkPilot client for a deployment. The API key comes from `TALKPILOT_API_KEY` or the
  * stack's API key secret, the base URL from `TALKPILOT_BASE_URL`, the CDK context or the
- * default. Requests share the reconciler's rate budget (60 per minute, 1,000 per hour by
- * default) through the rate state item in the ledger table.
+ * default. Requests share the reconciler's rate budget through the rate state item in the
+ * ledger table, with the limits of the CDK context (`reconcileRatePerMinute`,
+ * `reconcileRatePerHour`; 60 and 1,000 by default).
  */
 export async function connectTalkPilot(
   context: CliContext,
@@ -44,7 +49,11 @@ export async function connectTalkPilot(
     apiKey,
     time,
   });
-  const rateLimiter = createRateLimiter(store, DEFAULT_RATE_LIMITS, time);
+  const limits = {
+    perMinute: readCdkContextInteger('reconcileRatePerMinute') ?? DEFAULT_RATE_LIMITS.perMinute,
+    perHour: readCdkContextInteger('reconcileRatePerHour') ?? DEFAULT_RATE_LIMITS.perHour,
+  };
+  const rateLimiter = createRateLimiter(store, limits, time);
   const client = createTalkPilotClient({
     baseUrl,
     apiKey,
