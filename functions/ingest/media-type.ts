@@ -9,7 +9,7 @@ export function readMediaType(contentType: string | undefined): string | undefin
   return mediaType === undefined || mediaType === '' ? undefined : mediaType;
 }
 
-/** Tells whether a media type says JSON: `application/json` or any `+json` suffix type. */
+/** Returns whether a media type is JSON: `application/json` or any `+json` suffix type. */
 export function isJsonMediaType(mediaType: string | undefined): boolean {
   return mediaType === 'application/json' || (mediaType?.endsWith('+json') ?? false);
 }

@@ -3,7 +3,7 @@ export interface Figure {
   readonly name: string;
   readonly value: number;
   readonly unit: string;
-  /** The goal from the issue, as text, when there is one. */
+  /** The figure's goal as text, when it has one. */
   readonly goal?: string;
   readonly met?: boolean;
   readonly note?: string;

@@ -1,4 +1,4 @@
-// The baseline the issue names: a handler that bundles the SQS client and sends each body.
+// The naive baseline: a handler that bundles the SQS client and sends each body as it is.
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 
 const client = new SQSClient({});

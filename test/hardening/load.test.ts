@@ -10,7 +10,7 @@ const CONCURRENCY = 64;
 
 // Measured on 2 cores: about 100 s on its own, most of it the sending at about 100 webhooks per
 // second, bound by local-aws-sqs, dynalite and the SDK clients sharing one event loop. The
-// count stays at the 10,000; the hook timeouts only bound a hung run.
+// count stays at 10,000 webhooks; the hook timeouts only bound a hung run.
 describe('local pipeline under load', () => {
   let aws: HardeningAws;
   let pipeline: HardeningPipeline;
