@@ -1,6 +1,6 @@
 import { CliCredentialsMissingError, CliError, CliRegionMissingError } from '../cli-errors';
 
-/** Whether `error` says that the SDK found no credentials or that they are not valid. */
+/** Returns whether `error` reports missing or invalid AWS credentials. */
 export function isCredentialsError(error: unknown): boolean {
   if (!(error instanceof Error)) {
     return false;
@@ -14,7 +14,7 @@ export function isCredentialsError(error: unknown): boolean {
   );
 }
 
-/** Whether `error` says that the SDK found no region. */
+/** Returns whether `error` reports that the SDK found no region. */
 export function isRegionMissingError(error: unknown): boolean {
   return error instanceof Error && error.message === 'Region is missing';
 }

@@ -20,7 +20,7 @@ export function readCdkContextString(key: string, projectDir = process.cwd()): s
 
 /**
  * Returns a positive whole number of the `context` object in `cdk.json`, given as a number or
- * a numeric string, or `undefined` when the file or the key is absent or holds anything else.
+ * a numeric string, or `undefined` when the file or the key is absent or contains anything else.
  */
 export function readCdkContextInteger(key: string, projectDir = process.cwd()): number | undefined {
   const value = Number(readCdkContextValue(key, projectDir));

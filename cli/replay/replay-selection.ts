@@ -59,7 +59,10 @@ export function parseReplayTime(end: RangeEnd, text: string): string {
   }
   const isDateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text.trim());
   const hasFraction = /\d[.,]\d/.test(text);
-  const restMs = isDateOnly ? REST_OF_DAY_MS : hasFraction ? 0 : REST_OF_SECOND_MS;
+  if (isDateOnly) {
+    return new Date(epochMs + REST_OF_DAY_MS).toISOString();
+  }
+  const restMs = hasFraction ? 0 : REST_OF_SECOND_MS;
 
   return new Date(epochMs + restMs).toISOString();
 }

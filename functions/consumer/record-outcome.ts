@@ -44,8 +44,8 @@ export function recordOutcome(
   deps.metrics.addMetric(METRIC_BY_OUTCOME[handled.outcome], MetricUnit.Count, 1);
 }
 
-// The SQS message id and receive count matter when a message was retried or set aside; on the
-// first, successful delivery they only add bytes to the most frequent log line.
+// The SQS message id and receive count matter when a message was retried or set aside. On a
+// first delivery that succeeds they would only add bytes to the most frequent log line.
 function describeDelivery(message: ConsumerMessage, handled: HandledMessage) {
   const receiveCount = readReceiveCount(message);
   const isFirstSuccess =

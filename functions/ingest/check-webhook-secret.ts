@@ -38,7 +38,7 @@ async function matchesRefreshedSecrets(
  * Checks the secret of the `secret` query parameter or the `x-webhook-secret` header against
  * the cached secrets, then once more after a forced refresh in case the secret was rotated.
  * Returns the rejection reason, or `undefined` when a secret matches. A failed refresh is
- * logged and the cached result stands. A failed first read throws
+ * logged and the result from the cached secrets is kept. A failed first read throws
  * `WebhookSecretError`.
  */
 export async function checkWebhookSecret(

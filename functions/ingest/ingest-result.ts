@@ -1,6 +1,6 @@
 /**
- * Why the ingest handler rejected a request. The adapter maps each reason to an HTTP status
- * and a short message; the core never deals with status codes.
+ * Reason the ingest handler rejected a request. The adapter maps each reason to an HTTP status
+ * and a short message, so the core never deals with status codes.
  */
 export const IngestRejection = {
   methodNotAllowed: 'method_not_allowed',
@@ -19,7 +19,7 @@ export const IngestRejection = {
 
 export type IngestRejection = (typeof IngestRejection)[keyof typeof IngestRejection];
 
-/** Why the ingest handler could not take a valid request right now. */
+/** Reason the ingest handler could not queue a valid request right now. */
 export const IngestFailure = {
   queueUnavailable: 'queue_unavailable',
   secretUnavailable: 'secret_unavailable',

@@ -98,7 +98,7 @@ describe('startLocalRuntime stop and restart', () => {
   });
 
   describe('data folder in use', () => {
-    it('refuses a second runtime on the same folder and keeps the first one working', async () => {
+    it('rejects a second runtime on the same folder', async () => {
       const first = await start();
 
       const second = start();
